@@ -29,7 +29,8 @@ export class OfiNormaliser {
       this.lastTs = ts;
       return;
     }
-    const dt = Math.max(0, ts - this.lastTs) / 1000;
+    // Right after a restore there is no previous time: no decay for that first sample.
+    const dt = Number.isNaN(this.lastTs) ? 0 : Math.max(0, ts - this.lastTs) / 1000;
     const alpha = 1 - Math.pow(2, -dt / this.config.depthHalfLifeSec);
     this.avgDepth += alpha * (d - this.avgDepth);
     this.lastTs = ts;
