@@ -16,11 +16,19 @@ export interface VectorFile {
   json: Json;
 }
 
+/** Integers beyond 2^53 (12312312312300000000 in float_to_int_for_hashing) are read exactly, as BigInt. */
+function exactIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === "number" && !Number.isSafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source)) {
+    return BigInt(context.source);
+  }
+  return value;
+}
+
 export function vectorFiles(): VectorFile[] {
   return readdirSync(VECTOR_DIR)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((file) => ({ file, json: JSON.parse(readFileSync(join(VECTOR_DIR, file), "utf8")) as Json }));
+    .map((file) => ({ file, json: JSON.parse(readFileSync(join(VECTOR_DIR, file), "utf8"), exactIntegers as never) as Json }));
 }
 
 export interface Tagged<T = Json> {
