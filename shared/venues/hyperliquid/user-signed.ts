@@ -7,8 +7,10 @@
  * outer request nonce equals the action's time/nonce.
  */
 import { hashTypedData, type Hex } from "viem";
+import { err, ok, type Result } from "../../core/result";
 import { userSignedDomain, USER_SIGNED_TYPES, type TypedField, type UserSignedKind } from "./eip712";
 import { recoverDigestSigner, signDigest, type Signature } from "./signing";
+import { canonicalDecimal } from "./wire-decimal";
 
 export const DEFAULT_SIGNATURE_CHAIN_ID = "0x66eee";
 
@@ -52,17 +54,35 @@ export type UserSignedAction = UsdSendAction | WithdrawAction | ApproveAgentActi
 const chainOf = (c: Common): Chain => (c.isMainnet ? "Mainnet" : "Testnet");
 const chainIdOf = (c: Common): string => c.signatureChainId ?? DEFAULT_SIGNATURE_CHAIN_ID;
 
-/** Addresses are lowercased before signing, as the docs recommend. */
-export function usdSendAction(a: Common & { destination: string; amount: string; timeMs: number }): UsdSendAction {
-  return { type: "usdSend", signatureChainId: chainIdOf(a), hyperliquidChain: chainOf(a), destination: a.destination.toLowerCase(), amount: a.amount, time: a.timeMs };
+export type UserSignedError = { kind: "badUserAction"; field: string; why: string };
+
+type Transfer = Common & { destination: string; amount: string; timeMs: number };
+
+/** Destination lowercased (docs recommend it), amount canonical ("1.50" -> "1.5"), as @nktkas/hyperliquid does. */
+function transfer(a: Transfer): Result<{ destination: string; amount: string }, UserSignedError> {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(a.destination)) return err({ kind: "badUserAction", field: "destination", why: "not an address" });
+  const amount = canonicalDecimal(a.amount);
+  if (!amount.ok || amount.value === "0" || amount.value.startsWith("-")) return err({ kind: "badUserAction", field: "amount", why: "not a positive decimal" });
+  if (!Number.isSafeInteger(a.timeMs) || a.timeMs <= 0) return err({ kind: "badUserAction", field: "time", why: "not a millisecond timestamp" });
+  return ok({ destination: a.destination.toLowerCase(), amount: amount.value });
 }
 
-export function withdrawAction(a: Common & { destination: string; amount: string; timeMs: number }): WithdrawAction {
-  return { type: "withdraw3", signatureChainId: chainIdOf(a), hyperliquidChain: chainOf(a), destination: a.destination.toLowerCase(), amount: a.amount, time: a.timeMs };
+export function usdSendAction(a: Transfer): Result<UsdSendAction, UserSignedError> {
+  const t = transfer(a);
+  if (!t.ok) return t;
+  return ok({ type: "usdSend", signatureChainId: chainIdOf(a), hyperliquidChain: chainOf(a), destination: t.value.destination, amount: t.value.amount, time: a.timeMs });
+}
+
+export function withdrawAction(a: Transfer): Result<WithdrawAction, UserSignedError> {
+  const t = transfer(a);
+  if (!t.ok) return t;
+  return ok({ type: "withdraw3", signatureChainId: chainIdOf(a), hyperliquidChain: chainOf(a), destination: t.value.destination, amount: t.value.amount, time: a.timeMs });
 }
 
 /** `agentName` may end with " valid_until <ms>"; omit it for the unnamed agent. */
-export function approveAgentAction(a: Common & { agentAddress: string; agentName?: string; nonce: number }): ApproveAgentAction {
+export function approveAgentAction(a: Common & { agentAddress: string; agentName?: string; nonce: number }): Result<ApproveAgentAction, UserSignedError> {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(a.agentAddress)) return err({ kind: "badUserAction", field: "agentAddress", why: "not an address" });
+  if (!Number.isSafeInteger(a.nonce) || a.nonce <= 0) return err({ kind: "badUserAction", field: "nonce", why: "not a millisecond timestamp" });
   const action: ApproveAgentAction = {
     type: "approveAgent",
     signatureChainId: chainIdOf(a),
@@ -71,7 +91,7 @@ export function approveAgentAction(a: Common & { agentAddress: string; agentName
     nonce: a.nonce,
   };
   if (a.agentName !== undefined && a.agentName !== "") action.agentName = a.agentName;
-  return action;
+  return ok(action);
 }
 
 const KIND_OF: Record<UserSignedAction["type"], UserSignedKind> = { usdSend: "usdSend", withdraw3: "withdraw3", approveAgent: "approveAgent" };

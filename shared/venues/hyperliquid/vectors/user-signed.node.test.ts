@@ -27,10 +27,15 @@ function expectedSig(e: Json): { r: string; s: string; v: number } {
 /** Rebuilds the action JSON with the project's builders, from what the vector says was sent. */
 function build(sent: Json): UserSignedAction | null {
   const common = { isMainnet: sent.hyperliquidChain === "Mainnet", signatureChainId: sent.signatureChainId };
-  if (sent.type === "usdSend") return usdSendAction({ ...common, destination: sent.destination, amount: sent.amount, timeMs: sent.time });
-  if (sent.type === "withdraw3") return withdrawAction({ ...common, destination: sent.destination, amount: sent.amount, timeMs: sent.time });
-  if (sent.type === "approveAgent") return approveAgentAction({ ...common, agentAddress: sent.agentAddress, agentName: sent.agentName, nonce: sent.nonce });
-  return null;
+  const r =
+    sent.type === "usdSend"
+      ? usdSendAction({ ...common, destination: sent.destination, amount: sent.amount, timeMs: sent.time })
+      : sent.type === "withdraw3"
+        ? withdrawAction({ ...common, destination: sent.destination, amount: sent.amount, timeMs: sent.time })
+        : sent.type === "approveAgent"
+          ? approveAgentAction({ ...common, agentAddress: sent.agentAddress, agentName: sent.agentName, nonce: sent.nonce })
+          : null;
+  return r !== null && r.ok ? r.value : null;
 }
 
 describe("user-signed action vectors (HyperliquidSignTransaction domain)", () => {
