@@ -41,9 +41,9 @@ describe("djienne CSV loaders", () => {
     expect(stats).toEqual({ lines: 3, events: 2, skipped: {}, reordered: 0 });
   });
 
-  it("pairs the bid and ask rows of one bbo message", () => {
+  it("pairs the bid and ask rows of one bbo message, with the recorder's CRLF line ends", () => {
     const stats = newLoadStats();
-    expect(loadBboCsv(BBO, "BTC", stats)).toEqual([
+    expect(loadBboCsv(BBO.map((l) => `${l}\r`), "BTC", stats)).toEqual([
       {
         kind: "bbo",
         venue: "hl",

@@ -22,8 +22,10 @@ function positive(text: string | undefined): string | null {
 
 function* dataLines(lines: Iterable<string>, header: (line: string) => boolean, stats: LoadStats): Generator<string[]> {
   let first = true;
-  for (const line of lines) {
+  for (const raw of lines) {
     stats.lines++;
+    // The recorder wrote CRLF line endings.
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (first) {
       first = false;
       if (header(line)) continue;

@@ -18,6 +18,19 @@ describe("MarketState", () => {
     expect(m.view.sigmaAnnualised).toBeCloseTo(0.6, 12);
   });
 
+  it("measures an outcome's spread against its payout, the same for YES and its mirrored NO", () => {
+    const yes = new OrderBook({ pxDecimals: 5, szDecimals: 0 });
+    yes.applySnapshot([{ px: "0.95236", sz: "105" }], [{ px: "0.9555", sz: "1338" }]);
+    const no = new OrderBook({ pxDecimals: 5, szDecimals: 0 });
+    no.applySnapshot([{ px: "0.0445", sz: "1338" }], [{ px: "0.04764", sz: "105" }]);
+    const a = new MarketState(yes.scale, vol, undefined, 1);
+    const b = new MarketState(no.scale, vol, undefined, 1);
+    a.onBook(yes, 0);
+    b.onBook(no, 0);
+    expect(a.view.spreadBps).toBeCloseTo(31.4, 9);
+    expect(b.view.spreadBps).toBeCloseTo(31.4, 9);
+  });
+
   it("keeps its last view while a side of the book is empty", () => {
     const book = new OrderBook({ pxDecimals: 1, szDecimals: 5 });
     const m = new MarketState(book.scale, vol);

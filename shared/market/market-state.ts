@@ -22,6 +22,7 @@ export interface MarketView {
   micro: number;
   imbalance: number;
   spreadTicks: number;
+  /** Spread in basis points of the mid, or of the payout for an outcome (see constructor). */
   spreadBps: number;
   mark: number;
   markTs: number;
@@ -52,10 +53,16 @@ export class MarketState {
     volWarm: false,
   };
 
+  /**
+   * `payout`: for an outcome contract that pays 1 (HIP-4 YES/NO), spreads are measured against
+   * the payout rather than the mid, so a YES at 0.95 and its mirrored NO at 0.05 have the same
+   * spread in bps; undefined measures against the mid.
+   */
   constructor(
     private readonly scale: BookScale,
     volConfig: EwmaVolConfig,
     private readonly stoikov?: StoikovTable,
+    private readonly payout?: number,
   ) {
     this.vol = new EwmaVol(volConfig);
     this.pxUnit = 1 / pow10(scale.pxDecimals);
@@ -83,7 +90,8 @@ export class MarketState {
         : stoikovMicroprice(this.stoikov, { bidPx: bidT, bidSz, askPx: askT, askSz });
     v.micro = microTicks * this.pxUnit;
     v.spreadTicks = askT - bidT;
-    v.spreadBps = ((askT - bidT) / ((bidT + askT) / 2)) * 1e4;
+    const reference = this.payout ?? v.mid;
+    v.spreadBps = (((askT - bidT) * this.pxUnit) / reference) * 1e4;
     this.vol.update(ts, v.mid);
     this.refreshVol(ts);
     return true;

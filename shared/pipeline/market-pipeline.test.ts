@@ -97,12 +97,21 @@ describe("MarketPipeline events", () => {
     p.onEvent({ kind: "resyncing", venue: "hl", coin: "BTC", ts: 1100, reason: "gap" });
     expect(p.tradable()).toBe(false);
     expect(p.signals.get("ofi", 1100)).toBeUndefined();
-    expect(p.onEvent(bbo("BTC", 1150, lv("42727.0", "1"), lv("42728.0", "1")))).toBe(false);
+    expect(p.onEvent({ kind: "bookDelta", venue: "hl", coin: "BTC", ts: 1150, changes: [{ side: "bid", px: "42727.0", sz: "1" }] })).toBe(
+      false,
+    );
     p.onEvent(book("BTC", 1200, [lv("42727.0", "0.5")], [lv("42728.0", "0.3")]));
     expect(p.bookValid).toBe(true);
     expect(p.tradable()).toBe(false); // $12.8k on the thin side: under the $20k needed to turn liquid
     p.onEvent(book("BTC", 1300, [lv("42727.0", "1")], [lv("42728.0", "1")]));
     expect(p.tradable()).toBe(true);
+  });
+
+  it("starts a book from a bbo on a bbo-only feed", () => {
+    const p = pipeline();
+    expect(p.onEvent(bbo("BTC", 1000, lv("42727.0", "1"), lv("42728.0", "1")))).toBe(true);
+    expect(p.bookValid).toBe(true);
+    expect(p.market.view.mid).toBe(42727.5);
   });
 
   it("gives the same state for the same events, every time", () => {

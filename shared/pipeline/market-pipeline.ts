@@ -55,7 +55,7 @@ export class MarketPipeline {
   private constructor(readonly config: PipelineConfig) {
     const c = config;
     this.book = new OrderBook(c.scale);
-    this.market = new MarketState(c.scale, c.vol, c.stoikov);
+    this.market = new MarketState(c.scale, c.vol, c.stoikov, c.payout);
     this.ofi = new OfiTracker(c.ofi.windowsMs);
     this.mlofi = new MlofiTracker(c.ofi.mlofiLevels, c.ofi.windowsMs[0] as number);
     this.ofiNorm = new OfiNormaliser({ depthHalfLifeSec: c.ofi.depthHalfLifeSec });
@@ -119,9 +119,13 @@ export class MarketPipeline {
         if (r.ok) this.bookValid = true;
         break;
       }
-      case "bbo":
-        accepted = this.bookValid && this.book.applyBbo(ev.bid, ev.ask).ok;
+      case "bbo": {
+        // A bbo describes the whole touch, so it can start a book on a bbo-only feed.
+        const r = this.book.applyBbo(ev.bid, ev.ask);
+        accepted = r.ok;
+        if (r.ok && this.book.hasBothSides()) this.bookValid = true;
         break;
+      }
       case "bookDelta":
         accepted = this.bookValid && this.book.applyDelta(ev.changes).ok;
         break;
@@ -214,13 +218,22 @@ export class MarketPipeline {
     const depth = Math.min(this.notional(b.bids, depthLevels), this.notional(b.asks, depthLevels));
     this.liquidity.update(ts, v.spreadBps, depth);
     this.extreme.onMid(ts, v.mid, v.sigmaPerSqrtSec);
-    this.extreme.onDepth(ts, depth);
+    const deep = this.config.extreme.depthLevels;
+    this.extreme.onDepth(ts, Math.min(this.notional(b.bids, deep), this.notional(b.asks, deep)));
   }
 
-  /** Quote notional (price × size) of the best `levels` levels of one side. */
+  /**
+   * Quote notional (price × size) of the best `levels` levels of one side; for an outcome,
+   * size × payout, so a YES book and its mirrored NO book have the same depth.
+   */
   private notional(side: OrderBook["bids"], levels: number): number {
     let sum = 0;
     const n = Math.min(levels, side.count);
+    const payout = this.config.payout;
+    if (payout !== undefined) {
+      for (let i = 0; i < n; i++) sum += side.szAt(i);
+      return sum * this.szUnit * payout;
+    }
     for (let i = 0; i < n; i++) sum += side.pxAt(i) * side.szAt(i);
     return sum * this.notionalUnit;
   }
