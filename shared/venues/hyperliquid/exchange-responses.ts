@@ -62,7 +62,9 @@ export type OrderOutcome =
   | { kind: "resting"; oid: number; cloid?: string }
   | { kind: "filled"; oid: number; totalSz: string; avgPx: string; cloid?: string }
   | { kind: "waiting"; on: "fill" | "trigger" }
-  | { kind: "error"; message: string; batchWide: boolean };
+  | { kind: "error"; message: string; batchWide: boolean }
+  /** No status came back for this order: not a rejection; resolve it by asking the venue. */
+  | { kind: "unknown"; reason: string };
 
 /** One outcome per order sent (batch-wide refusals repeated for every order, as the docs require). */
 export function orderOutcomes(res: ExchangeResponse, ordersSent: number): OrderOutcome[] {
@@ -81,11 +83,13 @@ export function orderOutcomes(res: ExchangeResponse, ordersSent: number): OrderO
       return Array.from({ length: ordersSent }, () => ({ kind: "error" as const, message: only.error, batchWide: true }));
     }
   }
-  return statuses.map((s): OrderOutcome => {
+  const outcomes = statuses.slice(0, ordersSent).map((s): OrderOutcome => {
     if (s === "waitingForFill") return { kind: "waiting", on: "fill" };
     if (s === "waitingForTrigger") return { kind: "waiting", on: "trigger" };
     if ("resting" in s) return { kind: "resting", ...s.resting };
     if ("filled" in s) return { kind: "filled", ...s.filled };
     return { kind: "error", message: s.error, batchWide: false };
   });
+  while (outcomes.length < ordersSent) outcomes.push({ kind: "unknown", reason: "no status returned for this order" });
+  return outcomes;
 }
