@@ -1,10 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { MarkEvent } from "../../shared/events";
 import { binarySettlement, formatExpiry, outcomeForPass, parseExpiry, withExpiry } from "./outcomes";
 import { loadRecording } from "./recordings";
 
-const DATA = fileURLToPath(new URL("../../data", import.meta.url));
 const mark = (ts: number, px: string): MarkEvent => ({ kind: "mark", venue: "hl", coin: "BTC", ts, px });
 
 describe("expiry text", () => {
@@ -36,7 +34,7 @@ describe("binary settlement", () => {
 
 describe("the recorded HIP-4 outcome", () => {
   it("is outcome 15, a BTC priceBinary on 80354 that settles Yes on the recorded marks", async () => {
-    const rec = await loadRecording("hip4-2026-05-10", DATA);
+    const rec = loadRecording("hip4-2026-05-10");
     expect(rec.outcomes).toEqual([
       {
         outcome: 15,

@@ -1,0 +1,53 @@
+/**
+ * HTTP front of the simulator: POST /info and POST /exchange in the venue's shapes, the
+ * per-IP REST weight budget (HTTP 429 with body `null` when spent), /control/* for tests and
+ * operators, and the upgrade to the WebSocket at /ws.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Control, handleControl } from "./control";
+import { type SimCore, serveExchange, serveInfo } from "./core";
+import { readBody, sendJson } from "./http-util";
+import { exchangeWeight, infoWeight } from "./rate-limits";
+
+function parse(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function batchOf(raw: unknown): number {
+  const a = (raw as { action?: Record<string, unknown> } | null)?.action;
+  const list = a?.["orders"] ?? a?.["cancels"] ?? a?.["modifies"];
+  return Array.isArray(list) ? list.length : 1;
+}
+
+export async function handleHttp(core: SimCore, control: Control, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  if (url.pathname.startsWith("/control/")) return handleControl(control, url, req, res);
+  if (req.method !== "POST" || (url.pathname !== "/info" && url.pathname !== "/exchange")) return sendJson(res, 404, "Not Found");
+  const body = parse(await readBody(req));
+  if (!body.ok) return sendJson(res, 422, "Failed to parse the request body as JSON");
+  const ip = req.socket.remoteAddress ?? "?";
+  const now = core.clock.wallNow();
+  if (url.pathname === "/info") {
+    const type = (body.value as { type?: unknown } | null)?.type;
+    if (!core.ipBudget.charge(ip, infoWeight(typeof type === "string" ? type : "?"), now)) {
+      core.counts.rateLimited++;
+      return sendJson(res, 429, null);
+    }
+    const a = serveInfo(core, body.value);
+    return sendJson(res, a.http, a.body);
+  }
+  if (!core.ipBudget.charge(ip, exchangeWeight(batchOf(body.value)), now)) {
+    core.counts.rateLimited++;
+    return sendJson(res, 429, null);
+  }
+  const a = await serveExchange(core, body.value, "http");
+  if (a === null) {
+    // Accepted and executed, never answered: the client only sees its own timeout.
+    return;
+  }
+  sendJson(res, a.http, a.body);
+}
