@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { l1ActionHash, pad32, recoverL1Signer, signL1Action } from "./signing";
+import { parseExchangeRequest } from "./action-schemas";
+import { exchangeRequestBody, l1ActionHash, pad32, recoverL1Signer, signL1Action } from "./signing";
 
 const KEY = "0x0123456789012345678901234567890123456789012345678901234567890123";
 const SIGNER = "0x14791697260e4c9a71f18484c9f997b308e59325";
@@ -32,5 +33,19 @@ describe("reference L1 signing and recovery", () => {
     expect(() => l1ActionHash(action, 1.5)).toThrow(TypeError);
     expect(() => l1ActionHash(action, nonce, "0x1234")).toThrow(TypeError);
     expect(() => l1ActionHash(action, nonce, null, -5)).toThrow(TypeError);
+  });
+});
+
+describe("exchange request body", () => {
+  it("carries vault and expiresAfter only when signed with them, and parses back to the signer", async () => {
+    const vaultAddress = "0x1719884EB866cb12b2287399b15f7db5e7d775ea";
+    const expiresAfter = nonce + 10_000;
+    const signature = await signL1Action({ privateKey: KEY, action, nonce, vaultAddress, expiresAfter, isMainnet: false });
+    const body = exchangeRequestBody({ action, nonce, signature, vaultAddress, expiresAfter });
+    expect(Object.keys(exchangeRequestBody({ action, nonce, signature }))).toEqual(["action", "nonce", "signature"]);
+    const parsed = parseExchangeRequest(JSON.stringify(body));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const { vaultAddress: v, expiresAfter: e } = parsed.value;
+    expect(await recoverL1Signer({ action: parsed.value.action, nonce, vaultAddress: v, expiresAfter: e, isMainnet: false, signature: parsed.value.signature })).toBe(SIGNER);
   });
 });

@@ -82,3 +82,29 @@ export async function recoverL1Signer(
 ): Promise<`0x${string}`> {
   return recoverDigestSigner(l1SigningDigest(args), args.signature);
 }
+
+/** The POST /exchange body (also the payload of a WebSocket `post` action request). */
+export interface ExchangeRequestBody {
+  action: unknown;
+  nonce: number;
+  signature: Signature;
+  vaultAddress?: string;
+  expiresAfter?: number;
+}
+
+/**
+ * Wraps a signed action; vaultAddress and expiresAfter must be exactly what was signed (the
+ * venue re-hashes them). User-signed actions take neither [docs exchange-endpoint].
+ */
+export function exchangeRequestBody(args: {
+  action: unknown;
+  nonce: number;
+  signature: Signature;
+  vaultAddress?: string | null;
+  expiresAfter?: number | null;
+}): ExchangeRequestBody {
+  const body: ExchangeRequestBody = { action: args.action, nonce: args.nonce, signature: args.signature };
+  if (args.vaultAddress !== undefined && args.vaultAddress !== null) body.vaultAddress = args.vaultAddress.toLowerCase();
+  if (args.expiresAfter !== undefined && args.expiresAfter !== null) body.expiresAfter = args.expiresAfter;
+  return body;
+}
