@@ -58,6 +58,12 @@ export async function exchange(sim: Simulator, key: `0x${string}`, action: unkno
   return postJson(`${sim.url}/exchange`, await signed(key, action, opts), opts.signal);
 }
 
+/** The value of a builder's Result (tests build only valid actions). */
+export function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
 export function order(o: OrderSpec): unknown {
   const a = orderAction({ orders: [o] });
   if (!a.ok) throw new Error(JSON.stringify(a.error));
