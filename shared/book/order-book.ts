@@ -5,31 +5,14 @@
  * crossed, locked, unsorted or holding a value that is not an exact decimal on the grid.
  * A refused update leaves the book exactly as it was and is counted by kind.
  */
-import { parseScaled } from "../core/decimal";
 import { err, ok, type Result } from "../core/result";
 import type { LevelStr } from "../events";
 import { BookSide, type Side } from "./book-side";
 import { diffSide } from "./snapshot-diff";
+import { SnapshotSideParser, scaled } from "./snapshot-parser";
 import { REFUSAL_KINDS, type BookRefusal, type BookScale, type LevelChange, type RefusalKind } from "./types";
 
 const OK_VOID: Result<void, never> = Object.freeze(ok(undefined));
-
-/** Parsed snapshot side, reused between frames so the hot path does not allocate. */
-class Scratch {
-  px = new Float64Array(32);
-  sz = new Float64Array(32);
-  n = 0;
-  ensure(n: number): void {
-    if (this.px.length >= n) return;
-    const cap = Math.max(n, this.px.length * 2);
-    const px = new Float64Array(cap);
-    const sz = new Float64Array(cap);
-    px.set(this.px);
-    sz.set(this.sz);
-    this.px = px;
-    this.sz = sz;
-  }
-}
 
 export class OrderBook {
   readonly bids = new BookSide("bid");
@@ -41,10 +24,13 @@ export class OrderBook {
   >;
   /** Accepted updates (snapshots, bbos, changes, deltas). */
   updates = 0;
-  private readonly scratchBid = new Scratch();
-  private readonly scratchAsk = new Scratch();
+  private readonly bidParser: SnapshotSideParser;
+  private readonly askParser: SnapshotSideParser;
 
-  constructor(readonly scale: BookScale) {}
+  constructor(readonly scale: BookScale) {
+    this.bidParser = new SnapshotSideParser("bid", scale.pxDecimals, scale.szDecimals);
+    this.askParser = new SnapshotSideParser("ask", scale.pxDecimals, scale.szDecimals);
+  }
 
   bestBidPx(): number {
     return this.bids.bestPx();
@@ -88,27 +74,27 @@ export class OrderBook {
     changes?: LevelChange[],
     keepDeeper = false,
   ): Result<number, BookRefusal> {
-    const b = this.parseSide("bid", bids, this.scratchBid);
+    const bp = this.bidParser;
+    const ap = this.askParser;
+    const b = bp.parse(bids);
     if (b !== null) return this.refuse(b);
-    const a = this.parseSide("ask", asks, this.scratchAsk);
+    const a = ap.parse(asks);
     if (a !== null) return this.refuse(a);
-    if (keepDeeper) {
-      this.appendDeeper(this.bids, this.scratchBid);
-      this.appendDeeper(this.asks, this.scratchAsk);
-    }
-    const bb = this.scratchBid;
-    const sa = this.scratchAsk;
-    if (bb.n > 0 && sa.n > 0) {
-      const cross = crossing(bb.px[0] as number, sa.px[0] as number);
+    if (bp.count > 0 && ap.count > 0) {
+      const cross = crossing(bp.px[0] as number, ap.px[0] as number);
       if (cross !== null) return this.refuse(cross);
+    }
+    if (keepDeeper) {
+      appendDeeper(this.bids, bp);
+      appendDeeper(this.asks, ap);
     }
     let n = 0;
     if (changes !== undefined) {
-      n += diffSide(this.bids, bb.px, bb.sz, bb.n, changes);
-      n += diffSide(this.asks, sa.px, sa.sz, sa.n, changes);
+      n += diffSide(this.bids, bp.px, bp.sz, bp.count, changes);
+      n += diffSide(this.asks, ap.px, ap.sz, ap.count, changes);
     }
-    this.bids.replace(bb.px, bb.sz, bb.n);
-    this.asks.replace(sa.px, sa.sz, sa.n);
+    this.bids.replace(bp.px, bp.sz, bp.count);
+    this.asks.replace(ap.px, ap.sz, ap.count);
     this.updates++;
     return ok(n);
   }
@@ -211,45 +197,16 @@ export class OrderBook {
     this.refused[r.kind]++;
     return err(r);
   }
-
-  private parseSide(side: Side, levels: readonly LevelStr[], into: Scratch): BookRefusal | null {
-    const n = levels.length;
-    into.ensure(n);
-    const dir = side === "bid" ? 1 : -1;
-    const { pxDecimals, szDecimals } = this.scale;
-    for (let i = 0; i < n; i++) {
-      const l = levels[i] as LevelStr;
-      const px = scaled(l.px, pxDecimals);
-      if (!(px > 0)) return badLevel(side, i, "px", String(l.px));
-      const sz = scaled(l.sz, szDecimals);
-      if (!(sz > 0)) return badLevel(side, i, "sz", String(l.sz));
-      // Levels come best first: bids strictly falling, asks strictly rising.
-      if (i > 0 && dir * px >= dir * (into.px[i - 1] as number)) return { kind: "unsorted", side, index: i };
-      into.px[i] = px;
-      into.sz[i] = sz;
-    }
-    into.n = n;
-    return null;
-  }
-
-  /** Appends the current side's levels that are worse than the snapshot's last level. */
-  private appendDeeper(current: BookSide, into: Scratch): void {
-    if (into.n === 0) return;
-    const last = into.px[into.n - 1] as number;
-    for (let i = 0; i < current.count; i++) {
-      const px = current.pxAt(i);
-      if (!current.better(last, px)) continue;
-      into.ensure(into.n + 1);
-      into.px[into.n] = px;
-      into.sz[into.n] = current.szAt(i);
-      into.n++;
-    }
-  }
 }
 
-/** An exact decimal string on the grid as an integer; NaN for anything else (wrong type included). */
-function scaled(v: unknown, decimals: number): number {
-  return typeof v === "string" ? (parseScaled(v, decimals) ?? NaN) : NaN;
+/** Appends the book's levels that are worse than the snapshot's last level on that side. */
+function appendDeeper(current: BookSide, parsed: SnapshotSideParser): void {
+  if (parsed.count === 0) return;
+  const last = parsed.px[parsed.count - 1] as number;
+  for (let i = 0; i < current.count; i++) {
+    const px = current.pxAt(i);
+    if (current.better(last, px)) parsed.append(px, current.szAt(i));
+  }
 }
 
 function badLevel(side: Side, index: number, field: "px" | "sz", value: string): BookRefusal {
