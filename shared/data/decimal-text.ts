@@ -3,6 +3,9 @@
  * JSON numbers read back through `String(n)` (shortest round-trip digits, `1e-7` below 1e-6)
  * carry the exact decimal the venue sent; this turns them into the plain decimal strings the
  * rest of the system uses, moving the decimal point on the text, never through float math.
+ * (The wire layer's parseDecimalOrExponent/formatDecimal canonicalise through BigInt for signing;
+ * loaders convert millions of values and keep the recorder's digits, so they shift text instead,
+ * about 4x faster.)
  */
 
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
