@@ -21,8 +21,9 @@ export class SimClock {
     this.offset = simStart - wall.now();
   }
 
+  /** Whole milliseconds, as the venue stamps everything. */
   now(): number {
-    return this.wall.now() + this.offset;
+    return Math.floor(this.wall.now() + this.offset);
   }
 
   /** Moves sim time forward by `ms` (never backward). */

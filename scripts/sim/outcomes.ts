@@ -91,7 +91,7 @@ export function outcomeForPass(
   }
   const recordedExpiryMs = parseExpiry(desc.expiry);
   if (recordedExpiryMs === null) return err(`outcome ${rec.outcome}: bad expiry ${desc.expiry}`);
-  const expiryMs = toSim(recordedExpiryMs);
+  const expiryMs = Math.round(toSim(recordedExpiryMs));
   const description = withExpiry(rec.description, formatExpiry(expiryMs));
   const underlyingMarks = marks.filter((m) => m.coin === desc.underlying);
   const settle = desc.class === "priceBinary" ? binarySettlement(underlyingMarks, recordedExpiryMs, desc.targetPrice) : null;

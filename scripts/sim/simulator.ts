@@ -227,7 +227,7 @@ function alignedStart(now: number, recs: readonly Recording[], speed: number, al
     const e = firstExpiry(r);
     if (e === null) continue;
     const expirySim = now + (e - r.start) / speed;
-    return now - (((expirySim % 60_000) + 60_000) % 60_000);
+    return Math.floor(now - (((expirySim % 60_000) + 60_000) % 60_000));
   }
   return now;
 }
