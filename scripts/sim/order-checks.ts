@@ -73,7 +73,8 @@ export function checkOrder(
 
   const pos = account.position(m.asset.coin);
   const reduces = pos.szi !== 0 && pos.szi > 0 !== buy;
-  if (w.r && !reduces) return { error: withAsset("Reduce only order would increase position.", a), status: "reduceOnlyRejected" };
+  // Larger than the position, it would flip it: that increases a position too.
+  if (w.r && (!reduces || sz > Math.abs(pos.szi))) return { error: withAsset("Reduce only order would increase position.", a), status: "reduceOnlyRejected" };
   if (!w.r && notional < MIN_NOTIONAL_MICROS) {
     return { error: withAsset("Order must have minimum value of $10.", a), status: "minTradeNtlRejected" };
   }
