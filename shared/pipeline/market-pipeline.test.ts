@@ -107,6 +107,22 @@ describe("MarketPipeline events", () => {
     expect(p.tradable()).toBe(true);
   });
 
+  it("turns the lead-lag signal on at the lead's move, before the lag market moves", () => {
+    const c = defaultPipelineConfig("ETH", { pxDecimals: 2, szDecimals: 4 });
+    c.leadLag = { lead: "BTC", lag: "ETH", windowMs: 250, leadThresholdBps: 1, reflectedFraction: 0.5 };
+    const p = pipeline(c);
+    p.onEvent(book("BTC", 1000, [lv("100000.0", "1")], [lv("100001.0", "1")]));
+    p.onEvent(book("ETH", 1000, [lv("4000.00", "10")], [lv("4000.10", "10")]));
+    expect(p.signals.get("leadlag", 1000)).toBe(0);
+    expect(p.onEvent(bbo("BTC", 1100, lv("100030.0", "1"), lv("100031.0", "1")))).toBe(true); // +3 bp
+    expect(p.signals.get("leadlag", 1100)).toBe(1);
+    expect(p.ts).toBe(1100);
+    p.onEvent(bbo("ETH", 1200, lv("4001.50", "10"), lv("4001.60", "10"))); // ETH follows
+    expect(p.signals.get("leadlag", 1200)).toBe(0);
+    expect(p.onEvent({ kind: "resyncing", venue: "hl", coin: "BTC", ts: 1300, reason: "gap" })).toBe(false);
+    expect(p.counters.ignored).toBe(1);
+  });
+
   it("starts a book from a bbo on a bbo-only feed", () => {
     const p = pipeline();
     expect(p.onEvent(bbo("BTC", 1000, lv("42727.0", "1"), lv("42728.0", "1")))).toBe(true);

@@ -154,6 +154,10 @@ export class MarketPipeline {
     if (!(ts <= this.lastLeadLagTs)) this.lastLeadLagTs = ts;
   }
 
+  /**
+   * A book or bbo of the lead market: only its mid is used. The signals and alpha are
+   * re-evaluated at once, because a lead move not yet seen in this market is the whole point.
+   */
   private onLeadEvent(ev: PipelineEvent): boolean {
     let bid: string | undefined;
     let ask: string | undefined;
@@ -164,6 +168,7 @@ export class MarketPipeline {
       bid = ev.bid?.px;
       ask = ev.ask?.px;
     } else {
+      this.counters.ignored++;
       return false;
     }
     const mid = (Number(bid) + Number(ask)) / 2;
@@ -172,6 +177,8 @@ export class MarketPipeline {
       return false;
     }
     this.onReferenceMid(ev.coin, ev.ts, mid);
+    if (!(ev.ts <= this.ts)) this.ts = ev.ts;
+    this.evaluate(this.ts);
     return true;
   }
 
