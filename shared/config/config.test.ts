@@ -10,6 +10,7 @@ import type { ParityParams } from "../strategies/btc-parity";
 import type { LegRiskPolicy } from "../strategies/leg-risk";
 import type { OfiParams } from "../strategies/ofi-leadlag";
 import type { MmParams } from "../strategies/outcome-quoter";
+import type { VenueFeeSettings } from "../strategies/venue-fees";
 import {
   BOT_DEFAULTS,
   parseArbConfig,
@@ -39,9 +40,10 @@ describe("config defaults", () => {
   it("feeds every strategy, risk, execution and feedback function its typed parameters", () => {
     const c = BOT_DEFAULTS;
     // Compile-time: each config section is accepted where the code takes its parameters.
-    const wired: [MmParams, RequotePolicy, ArbParams, LegRiskPolicy, ParityParams, OfiParams, KellyConfig, RiskLimits, RouterThresholds, ReconcilePolicy, TrustConfig] = [
+    const wired: [MmParams, RequotePolicy, ArbParams, LegRiskPolicy, VenueFeeSettings, ParityParams, OfiParams, KellyConfig, RiskLimits, RouterThresholds, ReconcilePolicy, TrustConfig] = [
       c.strategies.mm,
       c.strategies.mm,
+      c.strategies.arb,
       c.strategies.arb,
       c.strategies.arb,
       c.strategies.parity,
@@ -52,7 +54,7 @@ describe("config defaults", () => {
       c.execution.reconcile,
       c.feedback.trust,
     ];
-    expect(wired).toHaveLength(11);
+    expect(wired).toHaveLength(12);
   });
 
   it("fills in a partial section and keeps what was given", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { takerFeePerShare } from "../venues/polymarket/fees";
-import { binaryTarget, kellyArb, kellyBinary, kellyContinuous, safeFraction, snapQty, type KellyConfig } from "./kelly";
+import { binaryTarget, kellyArb, kellyBinary, kellyContinuous, marketMakingFraction, safeFraction, snapQty, stakeQty, type KellyConfig } from "./kelly";
 
 const cfg: KellyConfig = { fraction: 0.25, max_fraction: 0.1, min_qty: 1, size_decimals: 0 };
 
@@ -71,6 +71,18 @@ describe("continuous and arbitrage Kelly", () => {
     expect(kellyArb(150, 50, 1000)).toBeCloseTo(0.01 / 0.01, 12);
     expect(kellyArb(50, 50, 1000)).toBe(0);
     expect(kellyArb(40, 50, 1000)).toBe(0);
+  });
+});
+
+describe("market-making stake", () => {
+  it("is μ/σ² on returns: δ·p/(σ²h), scaled, capped by max_fraction and by kelly_cap", () => {
+    // δ 0.005 at p 0.5, σ 0.0005/√s over 600 s: f* = 0.0025/0.00015 = 16.7 -> 0.25·16.7 capped at 0.1.
+    const r = { halfSpread: 0.005, price: 0.5, sigma: 0.0005, horizonSecs: 600 };
+    expect(marketMakingFraction(r, 1, cfg)).toBe(0.1);
+    expect(marketMakingFraction(r, 0.03, cfg)).toBe(0.03);
+    // A thin edge over a long horizon: f* = 0.0001·0.5/(2.5e-7·3600) = 0.0556 -> 0.0139.
+    expect(marketMakingFraction({ ...r, halfSpread: 0.0001, horizonSecs: 3600 }, 1, cfg)).toBeCloseTo((0.25 * 0.00005) / 0.0009, 12);
+    expect(stakeQty(0.03, 10_000, 0.5, cfg)).toEqual({ lots: 600, qty: 600 });
   });
 });
 

@@ -125,3 +125,25 @@ export function stakeQty(fraction: number, bankrollUsd: number, unitCost: number
   if (!(fraction > 0) || !(bankrollUsd > 0) || !(unitCost > 0)) return null;
   return snapQty((fraction * bankrollUsd) / unitCost, cfg);
 }
+
+export interface MarketMakingRisk {
+  /** Half-spread captured per round trip, price units per contract. */
+  halfSpread: number;
+  /** Price of the contract. */
+  price: number;
+  /** Volatility, price/√s. */
+  sigma: number;
+  /** How long inventory is typically held before it is turned over, seconds. */
+  horizonSecs: number;
+}
+
+/**
+ * Continuous Kelly for a quote: per unit of capital the return has mean δ/p and variance
+ * σ²·h/p² over the holding horizon h, so f* = (δ/p)/(σ²h/p²) = δ·p/(σ²h). Scaled and capped like
+ * every stake, and never above the strategy's own `kelly_cap`.
+ */
+export function marketMakingFraction(r: MarketMakingRisk, kellyCap: number, cfg: KellyConfig): number {
+  if (!(r.price > 0)) return 0;
+  const f = kellyContinuous(r.halfSpread / r.price, (r.sigma * r.sigma * r.horizonSecs) / (r.price * r.price));
+  return Math.min(kellyCap, safeFraction(f, cfg));
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KellyConfig } from "../sizing/kelly";
 import { KALSHI_TAKER } from "../venues/kalshi/fees";
 import { findArb, type ArbLeg, type ArbParams } from "./arbitrage";
+import { venueFeeModels } from "./venue-fees";
 
 const KELLY: KellyConfig = { fraction: 0.25, max_fraction: 0.1, min_qty: 1, size_decimals: 0 };
 const P: ArbParams = { min_edge_bps: 100, max_notional_usd: 50, var_bps: 1000 };
@@ -13,7 +14,7 @@ const hl: ArbLeg = {
   complement: false,
   buyYes: { px: 0.4, sz: 100 },
   buyNo: { px: 0.62, sz: 100 },
-  fee: { kind: "bps", bps: 0 },
+  fees: [{ kind: "bps", bps: 0 }],
   bridgingBps: 0,
   sizeDecimals: 0,
   minQty: 1,
@@ -25,7 +26,7 @@ const pm: ArbLeg = {
   complement: false,
   buyYes: { px: 0.45, sz: 200 },
   buyNo: { px: 0.55, sz: 200 },
-  fee: { kind: "polymarket", rate: 0.072, exponent: 1 },
+  fees: [{ kind: "polymarket", rate: 0.072, exponent: 1 }],
   bridgingBps: 10,
   sizeDecimals: 2,
   minQty: 5,
@@ -37,7 +38,7 @@ const ks: ArbLeg = {
   complement: false,
   buyYes: { px: 0.44, sz: 50 },
   buyNo: { px: 0.57, sz: 50 },
-  fee: { kind: "kalshi", schedule: KALSHI_TAKER },
+  fees: [{ kind: "kalshi", schedule: KALSHI_TAKER }],
   bridgingBps: 0,
   sizeDecimals: 0,
   minQty: 1,
@@ -97,6 +98,14 @@ describe("cross-venue arbitrage scan", () => {
     expect(wide.kind === "plan" && wide.plan.qty).toBe(100);
     const tiny = findArb("e", [kYes, hNo], { min_edge_bps: 20, max_notional_usd: 1000, var_bps: 100 }, KELLY, 10);
     expect(tiny).toMatchObject({ kind: "none", reason: "edge under min_edge_bps at the executable size" });
+  });
+
+  it("adds fee_bps_per_venue on top of each venue's own formula", () => {
+    const cfg = { fee_bps_per_venue: { hl: 5, pm: 2, ks: 0 }, polymarket: { rate: 0.072, exponent: 1 }, kalshi: { taker_rate: "0.07", multiplier: "1", rounding: "cent" as const } };
+    const r = findArb("e", [{ ...hl, fees: venueFeeModels("hl", cfg) }, { ...pm, fees: venueFeeModels("pm", cfg) }], P, KELLY, 10_000);
+    const cost = 0.95 + 0.0005 * 0.4 + 0.072 * 0.55 * 0.45 + 0.0002 * 0.55 + 0.001 * 0.55;
+    expect(r.kind === "plan" && r.plan.costPerPair).toBeCloseTo(cost, 12);
+    expect(venueFeeModels("ks", cfg)[0]).toEqual({ kind: "kalshi", schedule: KALSHI_TAKER });
   });
 
   it("never pairs a venue with itself", () => {

@@ -9,7 +9,7 @@
  */
 import type { Venue } from "../events";
 import { kellyArb, safeFraction, type KellyConfig } from "../sizing/kelly";
-import { takerFeeUsd, type FeeModel } from "./venue-fees";
+import { takerFeesUsd, type FeeModel } from "./venue-fees";
 
 /** A price and the size available there, in the leg's own contract terms. */
 export interface Offer {
@@ -27,7 +27,8 @@ export interface ArbLeg {
   /** Best ask for this venue's YES / NO contract; null = none. */
   buyYes: Offer | null;
   buyNo: Offer | null;
-  fee: FeeModel;
+  /** Taker fee models that apply (they add up), e.g. from `venueFeeModels`. */
+  fees: FeeModel[];
   /** Cost of moving capital to this venue, bps of its notional (bridging_bps_polygon on Polymarket). */
   bridgingBps: number;
   /** Lot: quantities are multiples of 10^-sizeDecimals. */
@@ -77,7 +78,7 @@ function eventOffer(leg: ArbLeg, eventSide: "yes" | "no"): { offer: Offer; contr
 }
 
 function legCost(leg: ArbLeg, px: number, qty: number): number {
-  return takerFeeUsd(leg.fee, px, qty) + (leg.bridgingBps / 1e4) * px * qty;
+  return takerFeesUsd(leg.fees, px, qty) + (leg.bridgingBps / 1e4) * px * qty;
 }
 
 const floorTo = (x: number, decimals: number): number => {

@@ -22,7 +22,7 @@ export interface MmParams {
   kappa: number;
   /** Arrival intensity scale A (1/s), used by GLFT. */
   arrival_A: number;
-  /** Shares per quote; GLFT counts inventory in these units. */
+  /** Shares per quote; AS and GLFT count inventory in these units (one fill = one unit). */
   order_size: number;
   /** Quotes smaller than this are not sent. */
   min_size: number;
@@ -105,7 +105,8 @@ export function quoteOutcome(view: OutcomeView, p: MmParams, glft: GlftCache): O
     rawBid = d.bid === null ? null : s - d.bid;
     rawAsk = d.ask === null ? null : s + d.ask;
   } else {
-    const a = asQuote(s, q, view.sigma, tau, { gamma: p.gamma, kappa: p.kappa });
+    // Both papers move inventory by one unit per fill: q is counted in quotes of order_size.
+    const a = asQuote(s, q / p.order_size, view.sigma, tau, { gamma: p.gamma, kappa: p.kappa });
     rawBid = a.bid;
     rawAsk = a.ask;
   }

@@ -13,6 +13,31 @@ export type FeeModel =
   | { kind: "polymarket"; rate: number; exponent: number }
   | { kind: "kalshi"; schedule: KalshiFeeSchedule };
 
+/** Fee in USD for taking `qty` contracts at `px` under every model of a leg (they add up). */
+export function takerFeesUsd(models: readonly FeeModel[], px: number, qty: number): number {
+  let total = 0;
+  for (const m of models) total += takerFeeUsd(m, px, qty);
+  return total;
+}
+
+/** The arbitrage config's fee view of one venue: its own formula plus `fee_bps_per_venue`. */
+export interface VenueFeeSettings {
+  fee_bps_per_venue: { hl: number; pm: number; ks: number };
+  polymarket: { rate: number; exponent: number };
+  kalshi: { taker_rate: string; multiplier: string; rounding: KalshiFeeSchedule["rounding"] };
+}
+
+export function venueFeeModels(venue: "hl" | "pm" | "ks", c: VenueFeeSettings): FeeModel[] {
+  const extra: FeeModel = { kind: "bps", bps: c.fee_bps_per_venue[venue] };
+  if (venue === "pm") return [{ kind: "polymarket", rate: c.polymarket.rate, exponent: c.polymarket.exponent }, extra];
+  if (venue === "ks") {
+    const k = c.kalshi;
+    return [{ kind: "kalshi", schedule: { rate: k.taker_rate, multiplier: k.multiplier, rounding: k.rounding } }, extra];
+  }
+  // Hyperliquid outcome fees are zero for now (charged on close/settle once enabled): bps only.
+  return [extra];
+}
+
 /** Fee in USD for taking `qty` contracts at `px`; Infinity when the model cannot price it. */
 export function takerFeeUsd(model: FeeModel, px: number, qty: number): number {
   if (!(qty > 0)) return 0;
