@@ -71,11 +71,14 @@ describe("scheduleCancel (dead man's switch)", () => {
 
 describe("HIP-4 settlement", () => {
   it("pays holders at expiry from the recorded mark vs the strike, as fills, and rolls to the next outcome", async () => {
-    // Speed 1: the recorded expiry (06:00) is ~1 h 52 min after the slice starts (04:00:08).
-    sim = await startSimulator({ recordings: [hip4Slice()], speed: 1, loop: true, alignExpiry: false });
+    // Held still (1/1000 speed) while orders go in; the clock then jumps to the shifted expiry.
+    sim = await startSimulator({ recordings: [hip4Slice()], speed: 0.001, loop: true, alignExpiry: false });
     const c = await subscribed();
-    // Buy 13 Yes from the recorded ask, and rest a No bid that settlement must cancel.
+    // Buy 13 Yes from the recorded ask and 22 No (the mirror of the 0.95236 Yes bid: No asks
+    // 0.04764), and rest a No bid that settlement must cancel.
     await exchange(sim, PAPER_AGENT_KEY, order({ asset: YES, isBuy: true, price: "0.9555", size: "13", type: { limit: { tif: "Ioc" } } }));
+    const no = await exchange(sim, PAPER_AGENT_KEY, order({ asset: NO, isBuy: true, price: "0.04764", size: "250", type: { limit: { tif: "Ioc" } } }));
+    expect(no.body).toMatchObject({ response: { data: { statuses: [{ filled: { totalSz: "22.0", avgPx: "0.04764" } }] } } });
     await rest(NO, "0.03", "0x000000000000000000000000000c0001");
     const meta = (await info(sim, { type: "outcomeMeta" })).body as { outcomes: { outcome: number; description: string }[] };
     expect(meta.outcomes.map((o) => o.outcome)).toEqual([15]);
@@ -85,10 +88,14 @@ describe("HIP-4 settlement", () => {
     // The recorded BTC mark (80742) is above the 80354 strike: Yes pays 1 per share.
     await c.until(() => (c.ofChannel("userFills") as { fills: { dir: string }[] }[]).some((f) => f.fills.some((x) => x.dir === "Settlement")));
     const settlement = (c.ofChannel("userFills") as { fills: { dir: string }[] }[]).flatMap((f) => f.fills).filter((f) => f.dir === "Settlement");
-    expect(settlement).toMatchObject([{ coin: "#150", px: "1.0", sz: "13.0", side: "A", closedPnl: "0.5785", feeToken: "USDC" }]);
+    expect(settlement).toMatchObject([
+      { coin: "#150", px: "1.0", sz: "13.0", side: "A", closedPnl: "0.5785", feeToken: "USDC" },
+      { coin: "#151", px: "0.0", sz: "22.0", side: "A", closedPnl: "-1.04808", feeToken: "USDC" },
+    ]);
     expect(updates(c).findLast((u) => u.order.cloid === "0x000000000000000000000000000c0001")?.status).toBe("outcomeSettledCanceled");
     const spot = (await info(sim, { type: "spotClearinghouseState", user: PAPER_ACCOUNT })).body;
-    expect(spot).toEqual({ balances: [{ coin: "USDC", token: 0, hold: "0.0", total: "100000.5785", entryNtl: "0.0" }] });
+    // 100000 - 12.4215 - 1.04808 + 13 (Yes) + 0 (No).
+    expect(spot).toEqual({ balances: [{ coin: "USDC", token: 0, hold: "0.0", total: "99999.53042", entryNtl: "0.0" }] });
     // The universe rolled: the next pass lists outcome 16 (#160/#161).
     const next = (await info(sim, { type: "outcomeMeta" })).body as { outcomes: { outcome: number }[] };
     expect(next.outcomes.map((o) => o.outcome)).toEqual([16]);
