@@ -57,6 +57,7 @@ const MM: MmParams = {
   min_size: 1,
   max_inventory: 50,
   glft_switch_frac: 0.5,
+  glft_sigma_step: 0,
   reduce_only_secs: 0,
   min_notional_usd: 0,
 };

@@ -14,6 +14,7 @@ const P: MmParams = {
   min_size: 1,
   max_inventory: 50,
   glft_switch_frac: 0.5,
+  glft_sigma_step: 0,
   reduce_only_secs: 600,
   min_notional_usd: 0,
 };
@@ -63,6 +64,21 @@ describe("outcome quoter on the GLFT outcome example", () => {
     const auto = { ...P, model: "auto" as const };
     expect(quoteOutcome(view({ yesLots: sz(10) }), auto, cache).model).toBe("as");
     expect(quoteOutcome(view({ yesLots: sz(25) }), auto, cache).model).toBe("glft");
+  });
+});
+
+describe("GLFT solver reuse", () => {
+  it("maps a drifting σ estimate onto a 5% grid so the cached matrix work is reused", () => {
+    const cache = new GlftCache();
+    const p = { ...P, glft_sigma_step: 0.05 };
+    for (const sigma of [0.0005, 0.000501, 0.000504, 0.000499]) quoteOutcome(view({ sigma }), p, cache);
+    expect(cache.size).toBe(1);
+    quoteOutcome(view({ sigma: 0.00055 }), p, cache);
+    expect(cache.size).toBe(2);
+    // With step 0 every σ is its own solver: exact, but a new matrix grid each time.
+    const exact = new GlftCache();
+    for (const sigma of [0.0005, 0.000501]) quoteOutcome(view({ sigma }), P, exact);
+    expect(exact.size).toBe(2);
   });
 });
 

@@ -30,6 +30,8 @@ export interface MmParams {
   max_inventory: number;
   /** `auto` switches to GLFT once |q| reaches this fraction of max_inventory. */
   glft_switch_frac: number;
+  /** Relative step of the σ grid GLFT solvers are cached on (0.05 = 5%; 0 = exact σ). */
+  glft_sigma_step: number;
   /** Seconds before expiry from which only exposure-reducing quotes are emitted. */
   reduce_only_secs: number;
   /** Venue minimum order value (HIP-4: 10 in the quote token). */
@@ -79,12 +81,16 @@ export interface OutcomeQuotes {
   notes: string[];
 }
 
-/** σ rounded to 3 significant digits so the GLFT cache keeps one solver per regime, not per frame. */
-function sigmaKey(sigma: number): number {
-  if (!(sigma > 0)) return 0;
-  const e = Math.floor(Math.log10(sigma)) - 2;
-  const f = 10 ** e;
-  return Math.round(sigma / f) * f;
+/**
+ * σ snapped to a geometric grid of relative step `step` for GLFT (0 = exact σ). Each new σ costs
+ * the exact solver a fresh matrix grid (~10–20 ms), so an EWMA estimate that moves every frame
+ * must map onto few solvers; the cache then holds the neighbouring buckets. With a 5% step the
+ * inventory skew (∝ σ) is off by at most ~2.5%, inside the uncertainty of the estimate itself.
+ */
+function sigmaBucket(sigma: number, step: number): number {
+  if (!(sigma > 0) || !(step > 0)) return sigma;
+  const r = Math.log1p(step);
+  return Math.exp(Math.round(Math.log(sigma) / r) * r);
 }
 
 export function quoteOutcome(view: OutcomeView, p: MmParams, glft: GlftCache): OutcomeQuotes {
@@ -100,7 +106,7 @@ export function quoteOutcome(view: OutcomeView, p: MmParams, glft: GlftCache): O
   let rawAsk: number | null;
   if (useGlft) {
     const Q = Math.max(1, Math.floor(p.max_inventory / p.order_size));
-    const solver = glft.get({ sigma: sigmaKey(view.sigma), A: p.arrival_A, k: p.kappa, gamma: p.gamma, Q });
+    const solver = glft.get({ sigma: sigmaBucket(view.sigma, p.glft_sigma_step), A: p.arrival_A, k: p.kappa, gamma: p.gamma, Q });
     const d = solver.depths(tau, q / p.order_size);
     rawBid = d.bid === null ? null : s - d.bid;
     rawAsk = d.ask === null ? null : s + d.ask;
