@@ -11,7 +11,7 @@ describe("Stoikov micro-price", () => {
     // 2/10 mid +1 tick into the heavy-ask state L. Symmetrisation adds the mirror for L.
     // Q = diag(.5,.5), T = [[.3,.2],[.2,.3]] (L,H), RK = [-.5,.5], so G1 = [-1, 1],
     // B = 2T has eigenvalue .2 on G1, and g* = G1 / (1 - .2) = [-1.25, 1.25] ticks.
-    const f = new StoikovFitter({ imbalanceBuckets: 2, maxSpreadTicks: 1, iterations: 60 });
+    const f = new StoikovFitter({ imbalanceBuckets: 2, tickUnits: 1, maxSpreadTicks: 1, iterations: 60 });
     for (let i = 0; i < 5; i++) f.add(heavyBid(100), heavyBid(100));
     for (let i = 0; i < 3; i++) f.add(heavyBid(100), heavyBid(101));
     for (let i = 0; i < 2; i++) f.add(heavyBid(100), heavyAsk(101));
@@ -23,8 +23,21 @@ describe("Stoikov micro-price", () => {
     expect(stoikovMicroprice(fit.value, { bidPx: 10, bidSz: 1, askPx: 13, askSz: 1 })).toBe(11.5);
   });
 
+  it("works in venue price steps when the book's unit is finer", () => {
+    // The same chain with prices in units of a tenth of a step.
+    const f = new StoikovFitter({ imbalanceBuckets: 2, tickUnits: 10, maxSpreadTicks: 1, iterations: 60 });
+    const up = (b: number, heavy: boolean): TopOfBook => ({ bidPx: b * 10, bidSz: heavy ? 9 : 1, askPx: b * 10 + 10, askSz: heavy ? 1 : 9 });
+    for (let i = 0; i < 5; i++) f.add(up(100, true), up(100, true));
+    for (let i = 0; i < 3; i++) f.add(up(100, true), up(101, true));
+    for (let i = 0; i < 2; i++) f.add(up(100, true), up(101, false));
+    const fit = f.fit();
+    if (!fit.ok) throw new Error(fit.error);
+    expect(fit.value.adjustment[0]?.[1]).toBeCloseTo(1.25, 12);
+    expect(stoikovMicroprice(fit.value, up(200, true))).toBeCloseTo(2017.5, 9);
+  });
+
   it("refuses to fit when a state was never seen", () => {
-    const f = new StoikovFitter({ imbalanceBuckets: 4, maxSpreadTicks: 2, iterations: 5 });
+    const f = new StoikovFitter({ imbalanceBuckets: 4, tickUnits: 1, maxSpreadTicks: 2, iterations: 5 });
     f.add(heavyBid(100), heavyBid(101));
     expect(f.fit().ok).toBe(false);
   });
@@ -38,7 +51,7 @@ describe("Stoikov micro-price", () => {
     });
     fc.assert(
       fc.property(fc.array(top, { minLength: 200, maxLength: 400 }), (tops) => {
-        const f = new StoikovFitter({ imbalanceBuckets: 3, maxSpreadTicks: 2, iterations: 10 });
+        const f = new StoikovFitter({ imbalanceBuckets: 3, tickUnits: 1, maxSpreadTicks: 2, iterations: 10 });
         const books = tops.map((t) => ({ bidPx: t.bidPx, bidSz: t.bidSz, askPx: t.bidPx + t.spread, askSz: t.askSz }));
         for (let i = 1; i < books.length; i++) f.add(books[i - 1] as TopOfBook, books[i] as TopOfBook);
         const fit = f.fit();

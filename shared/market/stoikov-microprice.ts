@@ -8,7 +8,8 @@
  *   - Q[x][y] = P(next = y, ΔM = 0 | x), T[x][y] = P(next = y, ΔM ≠ 0 | x),
  *     R·K[x] = E[ΔM · 1{ΔM ≠ 0} | x];
  *   - G¹ = (1 − Q)⁻¹ R K,  B = (1 − Q)⁻¹ T,  g* = Σ_{i≥0} Bⁱ G¹ (truncated after `iterations`).
- * Everything is in ticks; the adjustment is added to the mid.
+ * Prices come in the book's integer units; `tickUnits` of them make one price step of the
+ * venue (BTC on Hyperliquid: book unit 0.1, step 1 -> 10), and the states and g* are in steps.
  */
 import { err, ok, type Result } from "../core/result";
 import { inverse, matMul, matVec, zeros } from "./small-matrix";
@@ -22,6 +23,8 @@ export interface TopOfBook {
 
 export interface StoikovConfig {
   imbalanceBuckets: number;
+  /** Book units per venue price step (1 when the book's unit is the step). */
+  tickUnits: number;
   /** States cover spreads of 1..maxSpreadTicks ticks; samples outside are skipped. */
   maxSpreadTicks: number;
   iterations: number;
@@ -29,8 +32,9 @@ export interface StoikovConfig {
 
 export interface StoikovTable {
   imbalanceBuckets: number;
+  tickUnits: number;
   maxSpreadTicks: number;
-  /** g* in ticks, indexed [spread − 1][bucket]. */
+  /** g* in price steps, indexed [spread − 1][bucket]. */
   adjustment: number[][];
   transitions: number;
 }
@@ -52,7 +56,7 @@ export class StoikovFitter {
     this.total = new Array<number>(this.n).fill(0);
   }
 
-  /** Adds one transition between consecutive samples taken at a fixed interval (prices in ticks). */
+  /** Adds one transition between consecutive samples taken at a fixed interval (book units). */
   add(from: TopOfBook, to: TopOfBook): void {
     const a = this.state(from, false);
     const b = this.state(to, false);
@@ -60,7 +64,7 @@ export class StoikovFitter {
       this.skipped++;
       return;
     }
-    const dMid = (to.bidPx + to.askPx - from.bidPx - from.askPx) / 2;
+    const dMid = (to.bidPx + to.askPx - from.bidPx - from.askPx) / 2 / this.config.tickUnits;
     this.count(a, b, dMid);
     this.count(this.state(from, true), this.state(to, true), -dMid);
     this.transitions++;
@@ -90,9 +94,9 @@ export class StoikovFitter {
       term = matVec(b, term);
       for (let x = 0; x < n; x++) g[x] = (g[x] as number) + (term[x] as number);
     }
-    const { imbalanceBuckets: k, maxSpreadTicks } = this.config;
+    const { imbalanceBuckets: k, maxSpreadTicks, tickUnits } = this.config;
     const adjustment = Array.from({ length: maxSpreadTicks }, (_, s) => g.slice(s * k, s * k + k));
-    return ok({ imbalanceBuckets: k, maxSpreadTicks, adjustment, transitions: this.transitions });
+    return ok({ imbalanceBuckets: k, tickUnits, maxSpreadTicks, adjustment, transitions: this.transitions });
   }
 
   private count(a: number, b: number, dMid: number): void {
@@ -105,7 +109,7 @@ export class StoikovFitter {
   }
 
   private state(top: TopOfBook, mirrored: boolean): number {
-    const spread = top.askPx - top.bidPx;
+    const spread = (top.askPx - top.bidPx) / this.config.tickUnits;
     if (!(spread >= 1 && spread <= this.config.maxSpreadTicks) || !Number.isInteger(spread)) return -1;
     const k = this.config.imbalanceBuckets;
     const bucket = imbalanceBucket(top.bidSz, top.askSz, k);
@@ -119,15 +123,16 @@ function imbalanceBucket(bidSz: number, askSz: number, buckets: number): number 
   return Math.min(buckets - 1, Math.floor(i * buckets));
 }
 
-/** g*(I, S) in ticks for a book top, or undefined when its spread is outside the table. */
+/** g*(I, S) in book units for a book top, or undefined when its spread is outside the table. */
 export function stoikovAdjustment(table: StoikovTable, top: TopOfBook): number | undefined {
-  const spread = top.askPx - top.bidPx;
-  const row = table.adjustment[spread - 1];
+  const spread = (top.askPx - top.bidPx) / table.tickUnits;
+  const row = Number.isInteger(spread) ? table.adjustment[spread - 1] : undefined;
   if (row === undefined) return undefined;
-  return row[imbalanceBucket(top.bidSz, top.askSz, table.imbalanceBuckets)];
+  const g = row[imbalanceBucket(top.bidSz, top.askSz, table.imbalanceBuckets)];
+  return g === undefined ? undefined : g * table.tickUnits;
 }
 
-/** Stoikov's micro-price in ticks: mid + g*(I, S); falls back to the mid outside the table. */
+/** Stoikov's micro-price in book units: mid + g*(I, S); the mid outside the table. */
 export function stoikovMicroprice(table: StoikovTable, top: TopOfBook): number {
   const midTicks = (top.bidPx + top.askPx) / 2;
   return midTicks + (stoikovAdjustment(table, top) ?? 0);
