@@ -20,10 +20,11 @@
 import { parseScaled, pow10 } from "../core/decimal";
 import { err, ok, type Result } from "../core/result";
 import { px as asPx, sz as asSz } from "../core/units";
-import type { BboEvent, BookEvent, LevelStr, TradeEvent } from "../events";
+import type { BboEvent, BookEvent, TradeEvent } from "../events";
 import { feeMicros } from "./fees";
-import { available, type Level, type RestingOrder, sweepLevel, walkLevel } from "./level-queue";
-import { type RecordedLevel, SideBook } from "./side-book";
+import { available, type Level, levelView, type RestingOrder, sweepLevel, walkLevel } from "./level-queue";
+import { parseLevel, parseLevels } from "./recorded";
+import { SideBook } from "./side-book";
 import type {
   FillSource,
   LevelView,
@@ -56,16 +57,16 @@ export class MatchingEngine {
     if (ev.coin !== this.spec.coin) return err({ kind: "wrongCoin", coin: ev.coin });
     if (ev.kind === "trade") return this.onTrade(ev);
     if (ev.kind === "book") {
-      const bids = this.parseLevels(ev.bids, "bids");
+      const bids = parseLevels(ev.bids, "bids", this.spec);
       if (!bids.ok) return bids;
-      const asks = this.parseLevels(ev.asks, "asks");
+      const asks = parseLevels(ev.asks, "asks", this.spec);
       if (!asks.ok) return asks;
       this.bids.applySnapshot(bids.value);
       this.asks.applySnapshot(asks.value);
     } else {
-      const bid = ev.bid === null ? ok(null) : this.parseLevel(ev.bid, "bid");
+      const bid = ev.bid === null ? ok(null) : parseLevel(ev.bid, "bid", this.spec);
       if (!bid.ok) return bid;
-      const ask = ev.ask === null ? ok(null) : this.parseLevel(ev.ask, "ask");
+      const ask = ev.ask === null ? ok(null) : parseLevel(ev.ask, "ask", this.spec);
       if (!ask.ok) return ask;
       this.bids.applyTop(bid.value);
       this.asks.applyTop(ask.value);
@@ -287,31 +288,6 @@ export class MatchingEngine {
       ahead: o.ahead,
     };
   }
-
-  private parseLevel(l: LevelStr, field: string): Result<RecordedLevel, MatchError> {
-    const p = parseScaled(l.px, this.spec.pxDecimals);
-    if (p === null) return err({ kind: "badNumber", field: `${field}.px`, value: l.px });
-    const s = parseScaled(l.sz, this.spec.szDecimals);
-    if (s === null || s < 0) return err({ kind: "badNumber", field: `${field}.sz`, value: l.sz });
-    return ok({ px: p, sz: s, n: l.n ?? null });
-  }
-
-  private parseLevels(ls: readonly LevelStr[], field: string): Result<RecordedLevel[], MatchError> {
-    const out: RecordedLevel[] = [];
-    for (const l of ls) {
-      const r = this.parseLevel(l, field);
-      if (!r.ok) return r;
-      if (r.value.sz > 0) out.push(r.value);
-    }
-    return ok(out);
-  }
-}
-
-function levelView(l: Level, px: number): LevelView {
-  const recorded = available(l);
-  let sz = recorded;
-  for (const o of l.orders) sz += o.rem;
-  return { px: asPx(px), sz: asSz(sz), n: (recorded > 0 ? (l.n ?? 1) : 0) + l.orders.length };
 }
 
 function first<T>(it: Iterator<T>): T | undefined {

@@ -12,7 +12,8 @@
  *   never otherwise, so cancels alone never fill us and only move us up when they must;
  * - growth of the displayed size joins behind us.
  */
-import type { Side, Tif } from "./types";
+import { px as asPx, sz as asSz } from "../core/units";
+import type { LevelView, Side, Tif } from "./types";
 
 export interface RestingOrder {
   oid: number;
@@ -146,4 +147,12 @@ export function clearLevel(level: Level): void {
   level.traded = 0;
   level.taken = 0;
   for (const o of level.orders) o.ahead = 0;
+}
+
+/** What the level shows on the venue's book at `px`: recorded size left plus ours. */
+export function levelView(l: Level, px: number): LevelView {
+  const recorded = available(l);
+  let sz = recorded;
+  for (const o of l.orders) sz += o.rem;
+  return { px: asPx(px), sz: asSz(sz), n: (recorded > 0 ? (l.n ?? 1) : 0) + l.orders.length };
 }
