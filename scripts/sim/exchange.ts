@@ -18,7 +18,7 @@ import { type ApproveAgentAction, recoverUserSignedSigner } from "../../shared/v
 import type { Accounts } from "./accounts";
 import type { Scheduler } from "./clock";
 import { scheduleCancel } from "./lifecycle";
-import type { NonceBook } from "./nonces";
+import { type NonceBook, windowError } from "./nonces";
 import { chargeAddress } from "./rate-limits";
 import { withAsset } from "./order-checks";
 import { NEVER_PLACED, type Venue, type VenueListener } from "./venue";
@@ -68,6 +68,8 @@ export async function handleExchange(d: ExchangeDeps, raw: unknown): Promise<Exc
   if (!action.success) return { ...base, http: 422, body: DESERIALIZE_ERROR };
   const a = action.data;
   const req = env.data;
+  const stale = windowError(req.nonce, d.now());
+  if (stale !== null) return { ...base, nonce: req.nonce, http: 200, body: refuse(stale) };
   const signer = await recoverL1Signer({
     action: a,
     nonce: req.nonce,
@@ -159,6 +161,8 @@ async function approveAgent(
   const parsed = ApproveAgent.safeParse(req.action);
   if (!parsed.success) return { ...base, http: 422, body: DESERIALIZE_ERROR };
   const action: ApproveAgentAction = parsed.data;
+  const stale = windowError(req.nonce, d.now());
+  if (stale !== null) return { ...base, nonce: req.nonce, http: 200, body: refuse(stale) };
   const signer = await recoverUserSignedSigner({ action, signature: req.signature });
   const seen = { ...base, signer, nonce: req.nonce };
   const account = d.accounts.get(signer);

@@ -27,8 +27,11 @@ export async function handleHttp(core: SimCore, control: Control, req: IncomingM
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   if (url.pathname.startsWith("/control/")) return handleControl(control, url, req, res);
   if (req.method !== "POST" || (url.pathname !== "/info" && url.pathname !== "/exchange")) return sendJson(res, 404, "Not Found");
-  const body = parse(await readBody(req));
-  if (!body.ok) return sendJson(res, 422, "Failed to parse the request body as JSON");
+  const text = await readBody(req);
+  const body = parse(text);
+  // The venue's HTTP layer answers as axum's JSON extractor does: 400 for text that is not JSON,
+  // 422 for JSON of the wrong shape (see DESERIALIZE_ERROR).
+  if (!body.ok) return sendJson(res, 400, "Failed to parse the request body as JSON");
   const ip = req.socket.remoteAddress ?? "?";
   const now = core.clock.wallNow();
   if (url.pathname === "/info") {

@@ -18,15 +18,13 @@ export class NonceBook {
 
   /** The venue's refusal text for this nonce at block time `now`, or null when it is acceptable. */
   check(signer: string, nonce: number, now: number): string | null {
-    const lowWindow = now - 2 * DAY_MS;
-    const highWindow = now + DAY_MS;
     const kept = this.kept.get(signer) ?? [];
     if (indexOf(kept, nonce) >= 0) return `Invalid nonce: duplicate nonce ${nonce}`;
-    const smallest = kept.length >= NONCES_KEPT ? (kept[0] ?? lowWindow) : lowWindow;
-    const floor = Math.max(lowWindow, smallest);
-    if (nonce <= floor) return `Invalid nonce: nonce too low ${nonce} < ${floor}`;
-    if (nonce >= highWindow) return `Invalid nonce: nonce too high ${nonce} > ${highWindow}`;
-    return null;
+    const smallest = kept[0];
+    if (kept.length >= NONCES_KEPT && smallest !== undefined && nonce <= smallest && nonce > now - 2 * DAY_MS) {
+      return `Invalid nonce: nonce too low ${nonce} < ${smallest}`;
+    }
+    return windowError(nonce, now);
   }
 
   /** Records an accepted nonce (call after `check` returned null). */
@@ -43,6 +41,19 @@ export class NonceBook {
   keptFor(signer: string): readonly number[] {
     return this.kept.get(signer) ?? [];
   }
+}
+
+/**
+ * The time-window part alone, which needs no signer: the venue refuses a stale nonce before it
+ * even reads the signature (observed on approveAgent: "Invalid nonce: nonce too low
+ * 1754600000000 < 1786024550598", quoted in public integration notes).
+ */
+export function windowError(nonce: number, now: number): string | null {
+  const low = now - 2 * DAY_MS;
+  const high = now + DAY_MS;
+  if (nonce <= low) return `Invalid nonce: nonce too low ${nonce} < ${low}`;
+  if (nonce >= high) return `Invalid nonce: nonce too high ${nonce} > ${high}`;
+  return null;
 }
 
 function insertionPoint(a: readonly number[], x: number): number {
