@@ -75,8 +75,8 @@ export class Venue {
       statusTimestamp: now,
     };
     if ("error" in checked) {
-      rec.status = checked.status;
       this.orders.add(rec);
+      this.close(rec, checked.status, now);
       return { error: checked.error };
     }
     rec.remaining = checked.sz;
@@ -89,11 +89,11 @@ export class Venue {
     if (outcome.kind === "rejected") {
       this.orders.add(rec);
       if (outcome.reason === "aloWouldCross") {
-        this.orders.setStatus(rec, "badAloPxRejected", now);
+        this.close(rec, "badAloPxRejected", now);
         const p = (x: number | null): string => (x === null ? "None" : formatScaled(x, m.pxDecimals));
         return { error: withAsset(`Post only order would have immediately matched, bbo was ${p(outcome.bbo.bid)}@${p(outcome.bbo.ask)}.`, w.a) };
       }
-      this.orders.setStatus(rec, "iocCancelRejected", now);
+      this.close(rec, "iocCancelRejected", now);
       this.book(outcome.output, now);
       return { error: withAsset("Order could not immediately match against any resting orders.", w.a) };
     }
@@ -233,6 +233,7 @@ export class Venue {
     return wire;
   }
 
+  /** Sets a terminal status and tells the owner on orderUpdates (rejections included, as orderStatus shows them). */
   private close(rec: OrderRecord, status: string, now: number): void {
     this.orders.setStatus(rec, status, now);
     this.out.orderUpdates(rec.user, [orderUpdate(rec)]);

@@ -42,7 +42,7 @@ const fillsOf = (c: WsClient): { px: string; sz: string; crossed: boolean; cloid
 
 describe("ALO", () => {
   it("that would cross is rejected with the venue's text and the bbo it met", async () => {
-    await start();
+    const c = await start();
     advanced = 0;
     const cloid = "0x000000000000000000000000000a1001";
     const r = await exchange(sim, PAPER_AGENT_KEY, order({ asset: YES, isBuy: true, price: "0.9555", size: "20", type: { limit: { tif: "Alo" } }, cloid }));
@@ -54,6 +54,7 @@ describe("ALO", () => {
       },
     });
     expect(await statusOf(cloid)).toBe("badAloPxRejected");
+    await c.until(() => (c.ofChannel("orderUpdates") as { status: string; order: { cloid?: string } }[][]).flat().some((u) => u.order.cloid === cloid && u.status === "badAloPxRejected"));
   });
 
   it("resting behind displayed size fills only after that size traded or was cancelled", async () => {
