@@ -46,7 +46,8 @@ export interface SimCore {
   requests: RequestLogEntry[];
   recentTrades: Map<string, TradeWire[]>;
   isMainnet: boolean;
-  counts: { info: number; exchange: number; rateLimited: number };
+  /** Requests by endpoint; `undecodable` = bodies answered 400/422 (not JSON, or not a known shape). */
+  counts: { info: number; exchange: number; rateLimited: number; undecodable: number };
 }
 
 const LOG_KEPT = 10_000;
@@ -69,6 +70,7 @@ export async function serveExchange(core: SimCore, raw: unknown, transport: "htt
   const run = fault?.mode !== "status" || fault.execute === true;
   const outcome = run ? await handleExchange(exchangeDeps(core), raw) : null;
   if (outcome !== null) for (const coin of core.markets.tradedCoins()) core.hub.touched(coin, core.clock.now());
+  if (outcome !== null && outcome.http === 422) core.counts.undecodable++;
   let answer: Answer | null = outcome === null ? null : { http: outcome.http, body: outcome.body };
   if (fault?.mode === "status") {
     const status = fault.status ?? 500;
@@ -96,7 +98,9 @@ export async function serveExchange(core: SimCore, raw: unknown, transport: "htt
 
 export function serveInfo(core: SimCore, raw: unknown): Answer & { type: string; items: number } {
   core.counts.info++;
-  return handleInfo({ markets: core.markets, accounts: core.accounts, orders: core.venue.orders, candles: core.candles, now: () => core.clock.now() }, raw);
+  const a = handleInfo({ markets: core.markets, accounts: core.accounts, orders: core.venue.orders, candles: core.candles, now: () => core.clock.now() }, raw);
+  if (a.http !== 200) core.counts.undecodable++;
+  return a;
 }
 
 function exchangeDeps(core: SimCore): Parameters<typeof handleExchange>[0] {

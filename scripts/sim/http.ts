@@ -31,7 +31,10 @@ export async function handleHttp(core: SimCore, control: Control, req: IncomingM
   const body = parse(text);
   // The venue's HTTP layer answers as axum's JSON extractor does: 400 for text that is not JSON,
   // 422 for JSON of the wrong shape (see DESERIALIZE_ERROR).
-  if (!body.ok) return sendJson(res, 400, "Failed to parse the request body as JSON");
+  if (!body.ok) {
+    core.counts.undecodable++;
+    return sendJson(res, 400, "Failed to parse the request body as JSON");
+  }
   const ip = req.socket.remoteAddress ?? "?";
   const now = core.clock.wallNow();
   if (url.pathname === "/info") {

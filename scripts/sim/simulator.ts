@@ -135,7 +135,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     requests: [],
     recentTrades,
     isMainnet: (o.network ?? "mainnet") === "mainnet",
-    counts: { info: 0, exchange: 0, rateLimited: 0 },
+    counts: { info: 0, exchange: 0, rateLimited: 0, undecodable: 0 },
   };
   const control = makeControl(core);
 

@@ -55,7 +55,7 @@ export class WsHub {
   private readonly lastBbo = new Map<string, string>();
   private lastMids = "";
   private pendingPosts = 0;
-  readonly counts = { connections: 0, messagesIn: 0, framesOut: 0, idleClosed: 0 };
+  readonly counts = { connections: 0, messagesIn: 0, badMessages: 0, framesOut: 0, idleClosed: 0 };
 
   constructor(private readonly d: HubDeps) {}
 
@@ -195,12 +195,14 @@ export class WsHub {
     try {
       msg = JSON.parse(text) as typeof msg;
     } catch {
+      this.counts.badMessages++;
       this.send(c, "error", `Invalid message: ${text.slice(0, 200)}`);
       return;
     }
     if (msg.method === "ping") return this.send(c, "pong", undefined);
     if (msg.method === "subscribe" || msg.method === "unsubscribe") return this.subscribe(c, msg.method, msg.subscription);
     if (msg.method === "post") return void this.post(c, msg.id, msg.request);
+    this.counts.badMessages++;
     this.send(c, "error", `Invalid message: ${text.slice(0, 200)}`);
   }
 

@@ -55,6 +55,9 @@ describe("every /info type answers in the shape the project's own parsers accept
 
   it("answers unknown request types with the venue's 422", async () => {
     expect(await info(sim, { type: "nope" })).toEqual({ http: 422, body: "Failed to deserialize the JSON body into the target type" });
+    const notJson = await fetch(`${sim.url}/info`, { method: "POST", body: "{not json" });
+    expect([notJson.status, await notJson.text()]).toEqual([400, "Failed to parse the request body as JSON"]);
+    expect((sim.control.state()["requests"] as { undecodable: number }).undecodable).toBe(2);
   });
 
   it("builds candles from the replayed trades", async () => {

@@ -59,11 +59,15 @@ describe("protocol basics", () => {
     ]);
   });
 
-  it("answers ping with pong", async () => {
+  it("answers ping with pong, and garbage with an error frame it counts", async () => {
     const c = await open();
     c.send(vector("heartbeat").frame);
     await c.until(() => c.json().length > 0);
     expect(c.json()).toEqual([vector("heartbeat reply").frame]);
+    c.ws.send("{nope");
+    await c.until(() => c.json().length > 1);
+    expect(c.json()[1]).toEqual({ channel: "error", data: "Invalid message: {nope" });
+    expect((sim.control.state()["ws"] as { badMessages: number }).badMessages).toBe(1);
   });
 
   it("sends userFills with a snapshot first (isSnapshot: true), updates after, and fills on channel user", async () => {
