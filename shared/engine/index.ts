@@ -1,0 +1,3 @@
+/** The trading engines' public surface (README.md): one import for the MarketDO, the RiskDO and the backtest. */
+export * from "./types";
+export * from "./ledger";
