@@ -5,7 +5,7 @@
 import WebSocket from "ws";
 import type { BookEvent, MarketEvent, TradeEvent } from "../../../shared/events";
 import { orderAction, type OrderSpec } from "../../../shared/venues/hyperliquid/actions";
-import { signL1Action } from "../../../shared/venues/hyperliquid/signing";
+import { exchangeRequestBody, signL1Action } from "../../../shared/venues/hyperliquid/signing";
 import type { Recording } from "../../../scripts/sim/recordings";
 import { recordingOf } from "../../../scripts/sim/recordings";
 import type { Simulator } from "../../../scripts/sim/simulator";
@@ -38,20 +38,11 @@ export function info(sim: Simulator, body: unknown): Promise<Sent> {
   return postJson(`${sim.url}/info`, body);
 }
 
-export interface SignedRequest {
-  action: unknown;
-  nonce: number;
-  signature: { r: string; s: string; v: number };
-  vaultAddress: null;
-  expiresAfter?: number;
-}
-
-export async function signed(key: `0x${string}`, action: unknown, opts: { nonce?: number; expiresAfter?: number } = {}): Promise<SignedRequest> {
+/** A signed /exchange body exactly as the bot builds one (the project's signer and body builder). */
+export async function signed(key: `0x${string}`, action: unknown, opts: { nonce?: number; expiresAfter?: number } = {}): Promise<unknown> {
   const nonce = opts.nonce ?? nextNonce();
   const signature = await signL1Action({ privateKey: key, action, nonce, vaultAddress: null, expiresAfter: opts.expiresAfter ?? null, isMainnet: true });
-  const req: SignedRequest = { action, nonce, signature, vaultAddress: null };
-  if (opts.expiresAfter !== undefined) req.expiresAfter = opts.expiresAfter;
-  return req;
+  return exchangeRequestBody({ action, nonce, signature, ...(opts.expiresAfter !== undefined ? { expiresAfter: opts.expiresAfter } : {}) });
 }
 
 export async function exchange(sim: Simulator, key: `0x${string}`, action: unknown, opts: { nonce?: number; expiresAfter?: number; signal?: AbortSignal } = {}): Promise<Sent> {
