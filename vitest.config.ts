@@ -16,27 +16,33 @@ export default defineConfig({
         },
       },
       {
-        // Durable Objects and Workers inside real workerd.
+        // Durable Objects and Workers inside real workerd, against the local venue simulator.
         plugins: [
-          cloudflareTest(({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: { ADMIN_TOKEN: "test-admin-token" },
-              workers: [
-                {
-                  name: "hl-edge-signer",
-                  modules: inject("signerModules"),
-                  compatibilityDate: COMPAT_DATE,
-                  bindings: { HL_NETWORK: "local" },
-                },
-              ],
-            },
-          })),
+          cloudflareTest(({ inject }) => {
+            const sim = inject("sim");
+            const venue = { HL_API_URL: sim.url, HL_WS_URL: sim.wsUrl, HL_NETWORK: "mainnet", HL_ACCOUNT: sim.account };
+            return {
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: { ...venue, ADMIN_TOKEN: "test-admin-token" },
+                workers: [
+                  {
+                    name: "hl-edge-signer",
+                    modules: inject("signerModules"),
+                    compatibilityDate: COMPAT_DATE,
+                    bindings: { ...venue, HL_AGENT_KEY: sim.agentKey },
+                  },
+                ],
+              },
+            };
+          }),
         ],
         test: {
           name: "runtime",
           include: ["test/runtime/**/*.test.ts"],
           globalSetup: ["./test/setup/runtime-global.ts"],
+          // One simulator serves every file; files take turns and reset it first.
+          fileParallelism: false,
           testTimeout: 60_000,
         },
       },

@@ -2,9 +2,17 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { PAPER_ACCOUNT, PAPER_AGENT_KEY } from "../../scripts/sim/paper";
+import { type Simulator, startSimulator } from "../../scripts/sim/simulator";
 
-/** Bundles the signer Worker the way `wrangler deploy` would, for use as an auxiliary worker. */
-export default function setup(project: TestProject): void {
+let sim: Simulator | undefined;
+
+/**
+ * Runtime tests run in workerd against the real local venue simulator over loopback sockets:
+ * one simulator per run (test files run one at a time and reset it through its control
+ * endpoint), and the signer Worker bundled the way `wrangler deploy` would bundle it.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const outdir = resolve(".wrangler/test/signer");
   execFileSync(
     process.execPath,
@@ -19,10 +27,17 @@ export default function setup(project: TestProject): void {
     path: resolve(outdir, f),
   }));
   project.provide("signerModules", modules);
+
+  sim = await startSimulator({ port: 0, recordings: ["hip4-2026-05-10"], speed: 1, alignExpiry: false });
+  project.provide("sim", { url: sim.url, wsUrl: sim.wsUrl, account: PAPER_ACCOUNT, agentKey: PAPER_AGENT_KEY });
+  return async () => {
+    await sim?.close();
+  };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     signerModules: { type: "ESModule" | "CompiledWasm"; path: string }[];
+    sim: { url: string; wsUrl: string; account: string; agentKey: string };
   }
 }

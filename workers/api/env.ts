@@ -9,6 +9,9 @@ export interface Env {
   CAPTURES: R2Bucket;
   SIGNER: Service<Signer>;
   ASSETS: Fetcher;
+  HL_API_URL: string;
+  HL_WS_URL: string;
   HL_NETWORK: string;
+  HL_ACCOUNT: string;
   ADMIN_TOKEN?: string;
 }
