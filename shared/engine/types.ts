@@ -117,8 +117,21 @@ export interface AccountSlice {
   mode: Mode;
   /** By instrument market; markets without anything are absent (= all zero). */
   holdings: Record<string, MarketHolding>;
-  /** Slots holding an open order; a slot that emptied (fill, cancel) makes the engine decide again. */
-  liveSlots: string[];
+  /**
+   * The engine's slots that hold an open order (not being cancelled), with what rests there. The
+   * engine compares its targets with these, so a quote the account held back (too young, churn
+   * budget) or lost (filled, cancelled) is asked for again.
+   */
+  liveOrders: Record<string, LiveOrder>;
+}
+
+export interface LiveOrder {
+  market: string;
+  side: Side;
+  px: number;
+  /** Lots still open. */
+  sz: number;
+  cloid: string;
 }
 
 /** Cheap 4 Hz view of one engine. */
@@ -153,6 +166,8 @@ export interface MarketEngineSnapshot {
 }
 
 /** What must survive an eviction (SPEC §12): vol estimates, OFI depths, regimes, trust, decision counter. */
+export type EngineConfigError = { path: string; message: string };
+
 export interface MarketEngineState {
   version: 1;
   id: string;
