@@ -88,9 +88,12 @@ export class Accounts {
   private readonly byAddress = new Map<string, Account>();
   /** Agent address -> the account it signs for. */
   private readonly agentOwner = new Map<string, Account>();
+  /** What each account was added with, for a reset. */
+  private readonly configs = new Map<string, AccountConfig>();
 
   add(c: AccountConfig): Account {
     const a = new Account(c);
+    this.configs.set(a.address, c);
     this.byAddress.set(a.address, a);
     for (const agent of a.agents.keys()) this.agentOwner.set(agent, a);
     return a;
@@ -98,6 +101,15 @@ export class Accounts {
 
   get(address: string): Account | undefined {
     return this.byAddress.get(address.toLowerCase());
+  }
+
+  /** Every account back to the balances, agents and volume it was added with. */
+  reset(): void {
+    const configs = [...this.configs.values()];
+    this.byAddress.clear();
+    this.agentOwner.clear();
+    this.configs.clear();
+    for (const c of configs) this.add(c);
   }
 
   all(): Account[] {

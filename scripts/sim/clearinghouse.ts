@@ -13,6 +13,7 @@ import { parseScaled } from "../../shared/core/decimal";
 import { notionalMicros } from "../../shared/matching/fees";
 import { outcomeEncoding, parseOutcomeCoin } from "../../shared/venues/hyperliquid/assets";
 import type { Account } from "./accounts";
+import { dexOfCoin } from "./dexes";
 import { unrealizedPnl } from "./ledger";
 import type { Markets } from "./markets";
 import type { OrderRecord, OrderRegistry } from "./orders";
@@ -105,7 +106,11 @@ export function spotHolds(a: Account, markets: Markets, orders: OrderRegistry): 
   return { usdc: usdcHold, tokens };
 }
 
-export function clearinghouseState(a: Account, markets: Markets, orders: OrderRegistry, now: number): unknown {
+/**
+ * `dex` picks the positions shown (each perp dex has its own clearinghouse on the venue); the
+ * margin summary is the simulator's one USDC margin account, shared by every dex (README).
+ */
+export function clearinghouseState(a: Account, markets: Markets, orders: OrderRegistry, now: number, dex = ""): unknown {
   const s = perpSummary(a, markets, orders);
   const summary = {
     accountValue: usdc(s.accountValue),
@@ -118,7 +123,7 @@ export function clearinghouseState(a: Account, markets: Markets, orders: OrderRe
     crossMarginSummary: summary,
     crossMaintenanceMarginUsed: usdc(s.maintenance),
     withdrawable: usdc(Math.max(0, s.accountValue - s.totalMarginUsed - s.openOrderMargin)),
-    assetPositions: s.positions.map((p) => ({
+    assetPositions: s.positions.filter((p) => dexOfCoin(p.coin) === dex).map((p) => ({
       type: "oneWay",
       position: {
         coin: p.coin,

@@ -9,6 +9,7 @@
  *   POST /control/faults/clear
  *   POST /control/clock/advance     {ms}                          sim time jumps, due work runs
  *   POST /control/accounts          {address, agents?, perpUsdc?, spotUsdc?, cumVlm?}
+ *   POST /control/reset             orders, accounts, nonces, budgets, faults, request log (reset.ts)
  *   GET  /control/state | /control/orders[?user=] | /control/accounts | /control/requests[?since=]
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -18,6 +19,7 @@ import { type AccountConfig } from "./accounts";
 import type { RequestLogEntry, SimCore } from "./core";
 import { DropFault, type ExchangeFault, ExchangeFault as ExchangeFaultSchema, FillsFault, MalformedFault, StallFault } from "./faults";
 import { readBody, sendJson } from "./http-util";
+import { type ResetSummary, resetVenue } from "./reset";
 import { usdc } from "./wire-format";
 
 export interface Control {
@@ -29,6 +31,7 @@ export interface Control {
   clearFaults(): void;
   advance(ms: number): void;
   addAccount(c: AccountConfig): void;
+  reset(): ResetSummary;
   state(): Record<string, unknown>;
   openOrders(user?: string): Record<string, unknown>[];
   accounts(): Record<string, unknown>[];
@@ -53,6 +56,7 @@ export function makeControl(core: SimCore): Control {
     clearFaults: () => core.faults.clear(),
     advance: (ms) => core.scheduler.advance(ms),
     addAccount: (c) => void core.accounts.add(c),
+    reset: () => resetVenue(core),
     state: () => ({
       simTime: core.clock.now(),
       wallTime: core.clock.wallNow(),
@@ -136,6 +140,8 @@ export async function handleControl(c: Control, url: URL, req: IncomingMessage, 
       return act(Advance, (v) => c.advance(v.ms));
     case "/accounts":
       return act(NewAccount, (v) => c.addAccount(v));
+    case "/reset":
+      return act(z.object({}), () => c.reset());
     default:
       return sendJson(res, 404, { error: `no control action ${path}` });
   }

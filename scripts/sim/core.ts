@@ -44,6 +44,8 @@ export interface SimCore {
   ipBudget: IpBudget;
   replays: Replay[];
   requests: RequestLogEntry[];
+  /** Sequence number of the last logged request (never reset, so `since` stays meaningful). */
+  requestSeq: number;
   recentTrades: Map<string, TradeWire[]>;
   isMainnet: boolean;
   /** Requests by endpoint; `undecodable` = bodies answered 400/422 (not JSON, or not a known shape). */
@@ -117,8 +119,7 @@ function exchangeDeps(core: SimCore): Parameters<typeof handleExchange>[0] {
 }
 
 function log(core: SimCore, e: Omit<RequestLogEntry, "seq" | "simTime" | "wallTime">): void {
-  const last = core.requests[core.requests.length - 1];
-  core.requests.push({ seq: (last?.seq ?? 0) + 1, simTime: core.clock.now(), wallTime: core.clock.wallNow(), ...e });
+  core.requests.push({ seq: ++core.requestSeq, simTime: core.clock.now(), wallTime: core.clock.wallNow(), ...e });
   if (core.requests.length > LOG_KEPT) core.requests.splice(0, core.requests.length - LOG_KEPT);
 }
 

@@ -104,6 +104,10 @@ export class Faults {
     return f.mode;
   }
 
+  resetCounts(): void {
+    for (const k of Object.keys(this.counts) as (keyof FaultCounts)[]) this.counts[k] = 0;
+  }
+
   clear(): void {
     this.exchange = null;
     this.stall = null;

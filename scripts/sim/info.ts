@@ -9,6 +9,7 @@ import type { Accounts } from "./accounts";
 import { bookView } from "./book-view";
 import type { CandleStore } from "./candles";
 import { clearinghouseState, spotClearinghouseState } from "./clearinghouse";
+import { dexOfCoin } from "./dexes";
 import { DESERIALIZE_ERROR } from "./exchange";
 import type { Markets } from "./markets";
 import { frontendOrder, basicOrder, type OrderRegistry } from "./orders";
@@ -35,6 +36,7 @@ const Address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
 const Request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("meta"), dex: z.string().optional() }),
   z.object({ type: z.literal("spotMeta") }),
+  z.object({ type: z.literal("perpDexs") }),
   z.object({ type: z.literal("outcomeMeta") }),
   z.object({
     type: z.literal("l2Book"),
@@ -70,7 +72,10 @@ function answer(d: InfoDeps, q: z.infer<typeof Request>): unknown {
   const account = user === "" ? undefined : d.accounts.get(user);
   switch (q.type) {
     case "meta":
-      return d.markets.meta;
+      // The venue answers null for a dex it does not list.
+      return d.markets.metaOf(q.dex);
+    case "perpDexs":
+      return d.markets.perpDexs;
     case "spotMeta":
       return d.markets.spotMeta();
     case "outcomeMeta":
@@ -78,20 +83,16 @@ function answer(d: InfoDeps, q: z.infer<typeof Request>): unknown {
     case "l2Book":
       // An unknown coin answers null, as the venue does.
       return bookView(d.markets, q.coin, 20, now, { nSigFigs: q.nSigFigs ?? null, mantissa: q.mantissa ?? null });
-    case "allMids": {
-      const mids: Record<string, string> = {};
-      for (const coin of d.markets.tradedCoins()) {
-        const mid = d.markets.midPx(coin);
-        if (mid !== null) mids[coin] = mid.includes(".") ? mid : `${mid}.0`;
-      }
-      return mids;
-    }
+    case "allMids":
+      return d.markets.mids(q.dex ?? "");
+    // Per perp dex [docs info-endpoint: "dex ... Defaults to the empty string which represents the
+    // first perp dex. Spot open orders are only included with the first perp dex."].
     case "openOrders":
-      return d.orders.open(user).map(basicOrder);
+      return d.orders.open(user).filter((o) => dexOfCoin(o.coin) === (q.dex ?? "")).map(basicOrder);
     case "frontendOpenOrders":
-      return d.orders.open(user).map(frontendOrder);
+      return d.orders.open(user).filter((o) => dexOfCoin(o.coin) === (q.dex ?? "")).map(frontendOrder);
     case "clearinghouseState":
-      return account === undefined ? emptyClearinghouse(now) : clearinghouseState(account, d.markets, d.orders, now);
+      return account === undefined ? emptyClearinghouse(now) : clearinghouseState(account, d.markets, d.orders, now, q.dex ?? "");
     case "spotClearinghouseState":
       return account === undefined ? { balances: [] } : spotClearinghouseState(account, d.markets, d.orders);
     case "userFills":

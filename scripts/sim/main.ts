@@ -3,7 +3,8 @@
  * serves and runs until Ctrl-C (SIGINT) or SIGTERM.
  *
  *   --port <n>                 127.0.0.1 port (default 8780; 0 = any free port)
- *   --recording <name>         repeatable; default hip4-2026-05-10 (see RECORDING_NAMES)
+ *   --recording <name>         repeatable; default hip4-2026-05-10 (see RECORDING_NAMES);
+ *                              <name>@<dex> serves it as a HIP-3 dex (btc-eth-2025-09-04@rpl)
  *   --speed <x>                recorded seconds per second (default 1)
  *   --no-loop                  stop after one pass instead of looping with a new outcome
  *   --network mainnet|testnet  which phantom-agent source signatures must use (default mainnet)
@@ -17,7 +18,7 @@
  */
 import { parseArgs } from "node:util";
 import { PAPER_ACCOUNT, PAPER_AGENT, paperAccount } from "./paper";
-import { RECORDING_NAMES } from "./recordings";
+import { isRecordingRef, RECORDING_NAMES } from "./recordings";
 import { startSimulator } from "./simulator";
 
 const { values } = parseArgs({
@@ -46,7 +47,7 @@ function num(name: string, v: string | undefined): number | undefined {
 
 const network = values.network === "testnet" ? "testnet" : "mainnet";
 const recordings = values.recording ?? ["hip4-2026-05-10"];
-for (const r of recordings) if (!RECORDING_NAMES.includes(r)) throw new Error(`unknown recording ${r}; known: ${RECORDING_NAMES.join(", ")}`);
+for (const r of recordings) if (!isRecordingRef(r)) throw new Error(`unknown recording ${r}; known: ${RECORDING_NAMES.join(", ")}`);
 const account = paperAccount({
   address: values.account ?? PAPER_ACCOUNT,
   agents: values.agent ?? (values.account === undefined ? [PAPER_AGENT] : []),

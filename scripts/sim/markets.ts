@@ -10,9 +10,10 @@ import { formatScaled } from "../../shared/core/decimal";
 import { MatchingEngine } from "../../shared/matching/engine";
 import { OUTCOME_FEES, PERP_TIER0_FEES } from "../../shared/matching/fees";
 import { outcomeCoin } from "../../shared/venues/hyperliquid/assets";
-import type { MetaResponse, OutcomeMetaResponse, SpotMetaResponse } from "../../shared/venues/hyperliquid/info-schemas";
+import type { MetaResponse, OutcomeMetaResponse, PerpDexsResponse, SpotMetaResponse } from "../../shared/venues/hyperliquid/info-schemas";
 import { maxPriceDecimals, sizeDecimals } from "../../shared/venues/hyperliquid/price-rules";
 import { type AssetInfo, type AssetUniverse, buildUniverse } from "../../shared/venues/hyperliquid/universe";
+import { type DexSpec, dexMeta, dexOfCoin, perpDexs } from "./dexes";
 import type { OutcomeDef } from "./outcomes";
 
 /** USDC as spotMeta lists it (docs info-endpoint/spot example, the mainnet token id). */
@@ -41,9 +42,23 @@ export class Markets {
   private universe: AssetUniverse;
   private readonly engines = new Map<string, MatchingEngine>();
   private readonly marks = new Map<string, string>();
+  /** HIP-3 builder dexes (dexes.ts): their `meta` by dex name, and the perpDexs response. */
+  private readonly dexMetas: Record<string, MetaResponse>;
+  readonly perpDexs: PerpDexsResponse;
 
-  constructor(readonly meta: MetaResponse) {
+  constructor(
+    readonly meta: MetaResponse,
+    dexes: readonly DexSpec[] = [],
+  ) {
+    this.dexMetas = Object.fromEntries(dexes.map((d) => [d.name, dexMeta(meta, d)]));
+    this.perpDexs = perpDexs(dexes);
     this.universe = this.rebuild();
+  }
+
+  /** `meta` of a perp dex: "" or absent is the first dex; null for a dex that does not exist. */
+  metaOf(dex: string | undefined): MetaResponse | null {
+    if (dex === undefined || dex === "") return this.meta;
+    return this.dexMetas[dex] ?? null;
   }
 
   /** Adds an outcome to the universe (a new recurring instance rolled in). */
@@ -83,7 +98,7 @@ export class Markets {
       engine = new MatchingEngine({ coin: asset.coin, pxDecimals, szDecimals, fees: PERP_TIER0_FEES });
       this.engines.set(asset.coin, engine);
     }
-    const perp = this.meta.universe[asset.assetId];
+    const perp = asset.kind === "hip3" ? this.dexMetas[dexOfCoin(asset.coin)]?.universe.find((p) => p.name === asset.coin) : this.meta.universe[asset.assetId];
     return { asset, engine, pxDecimals, szDecimals, maxLeverage: perp?.maxLeverage ?? 1 };
   }
 
@@ -124,6 +139,17 @@ export class Markets {
     return coins;
   }
 
+  /** allMids of one perp dex ("" = the first dex, with spot and outcome mids), printed as the venue does. */
+  mids(dex: string): Record<string, string> {
+    const mids: Record<string, string> = {};
+    for (const coin of this.tradedCoins()) {
+      if (dexOfCoin(coin) !== dex) continue;
+      const mid = this.midPx(coin);
+      if (mid !== null) mids[coin] = mid.includes(".") ? mid : `${mid}.0`;
+    }
+    return mids;
+  }
+
   spotMeta(): SpotMetaResponse {
     return { tokens: [USDC_TOKEN], universe: [] };
   }
@@ -151,7 +177,7 @@ export class Markets {
   }
 
   private rebuild(): AssetUniverse {
-    const u = buildUniverse({ meta: this.meta, outcomeMeta: this.outcomeMeta() });
+    const u = buildUniverse({ meta: this.meta, outcomeMeta: this.outcomeMeta(), hip3: { perpDexs: this.perpDexs, metas: this.dexMetas } });
     if (!u.ok) throw new Error(`simulator universe: ${u.error.kind} ${"detail" in u.error ? u.error.detail : ""}`);
     return u.value;
   }

@@ -56,6 +56,13 @@ export class OrderRegistry {
     return this.nextOid++;
   }
 
+  /** Forgets every order (control reset); oids keep counting up from where they were. */
+  clear(): void {
+    this.byOid.clear();
+    this.byCloid.clear();
+    this.openByUser.clear();
+  }
+
   add(r: OrderRecord): void {
     this.byOid.set(r.oid, r);
     if (r.cloid !== null) this.byCloid.set(`${r.user}|${r.cloid}`, r);

@@ -14,6 +14,7 @@ import type { MarkEvent, MarketEvent } from "../../shared/events";
 import { parseOutcomeCoin } from "../../shared/venues/hyperliquid/assets";
 import { readLines, repoPath } from "../lib/files";
 import { findRecording, RECORDINGS } from "../lib/recordings";
+import { onDex, parseRecordingRef } from "./dexes";
 import type { RecordedOutcome } from "./outcomes";
 
 export interface Recording {
@@ -27,6 +28,8 @@ export interface Recording {
   outcomes: RecordedOutcome[];
   stats: LoadStats;
   files: string[];
+  /** Served as this HIP-3 builder dex (coins renamed `<dex>:<coin>`, see dexes.ts); absent = the first dex. */
+  dex?: string;
 }
 
 export type RecordingName = string;
@@ -45,6 +48,23 @@ export function recordingOf(name: string, events: MarketEvent[], outcomes: Recor
 }
 
 const cache = new Map<string, Recording>();
+
+/** A registry name, optionally served on a HIP-3 dex: `btc-eth-2025-09-04@rpl` (dexes.ts). */
+export function loadRecordingRef(ref: string): Recording {
+  const r = parseRecordingRef(ref);
+  if (!r.ok) throw new Error(`recording ${ref}: ${r.error}`);
+  const rec = loadRecording(r.value.recording);
+  if (r.value.dex === null) return rec;
+  const moved = onDex(rec, r.value.dex);
+  if (!moved.ok) throw new Error(`recording ${ref}: ${moved.error}`);
+  return moved.value;
+}
+
+/** True when `ref` names a known recording (with or without a dex suffix). */
+export function isRecordingRef(ref: string): boolean {
+  const r = parseRecordingRef(ref);
+  return r.ok && RECORDING_NAMES.includes(r.value.recording);
+}
 
 /** Loads (once per process) a recording of the project's registry (files under data/). */
 export function loadRecording(name: RecordingName): Recording {

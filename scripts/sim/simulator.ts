@@ -21,7 +21,8 @@ import { Markets } from "./markets";
 import { NonceBook } from "./nonces";
 import { paperAccount } from "./paper";
 import { IP_WEIGHT_PER_MINUTE, IpBudget } from "./rate-limits";
-import { loadRecording, type Recording, type RecordingName } from "./recordings";
+import { dexesOf } from "./dexes";
+import { loadRecordingRef, type Recording, type RecordingName } from "./recordings";
 import { firstExpiry, Replay } from "./replay";
 import { type TradeWire, Venue, type VenueListener } from "./venue";
 import { WsHub } from "./ws-hub";
@@ -29,7 +30,10 @@ import { WsHub } from "./ws-hub";
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. The simulator only ever binds 127.0.0.1. */
   port?: number;
-  /** Recording names under data/hyperliquid, or recordings already built (a test's hand-cut slice). */
+  /**
+   * Recording names under data/hyperliquid, optionally served on a HIP-3 dex
+   * (`btc-eth-2025-09-04@rpl`, dexes.ts), or recordings already built (a test's hand-cut slice).
+   */
   recordings?: (RecordingName | Recording)[];
   /** Recorded seconds per sim second. */
   speed?: number;
@@ -72,16 +76,18 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   if (!(speed > 0)) throw new RangeError(`speed must be positive, got ${speed}`);
   const log = o.log ?? (() => undefined);
   const names = o.recordings ?? ["hip4-2026-05-10"];
-  const recordings = await Promise.all(names.map((n) => (typeof n === "string" ? loadRecording(n) : n)));
+  const recordings = await Promise.all(names.map((n) => (typeof n === "string" ? loadRecordingRef(n) : n)));
   refuseOverlaps(recordings);
   const metaRaw = JSON.parse(await readFile(repoPath("data", META_FILE), "utf8")) as { response: unknown };
   const meta = MetaResponse.parse(metaRaw.response);
+  const dexes = dexesOf(recordings, meta);
+  if (!dexes.ok) throw new Error(dexes.error);
 
   const wall = o.clock ?? systemClock;
   const simStart = o.start ?? alignedStart(wall.now(), recordings, speed, o.alignExpiry ?? true);
   const clock = new SimClock(wall, simStart);
   const scheduler = new Scheduler(clock);
-  const markets = new Markets(meta);
+  const markets = new Markets(meta, dexes.value);
   const accounts = new Accounts();
   for (const a of o.accounts ?? [paperAccount()]) accounts.add(a);
   const faults = new Faults();
@@ -133,6 +139,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     ipBudget: new IpBudget(o.ipWeightPerMinute ?? IP_WEIGHT_PER_MINUTE),
     replays: [],
     requests: [],
+    requestSeq: 0,
     recentTrades,
     isMainnet: (o.network ?? "mainnet") === "mainnet",
     counts: { info: 0, exchange: 0, rateLimited: 0, undecodable: 0 },

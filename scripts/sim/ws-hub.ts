@@ -53,7 +53,8 @@ export class WsHub {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly conns = new Set<Conn>();
   private readonly lastBbo = new Map<string, string>();
-  private lastMids = "";
+  /** Last allMids pushed, per perp dex ("" = the first). */
+  private readonly lastMids = new Map<string, string>();
   private pendingPosts = 0;
   readonly counts = { connections: 0, messagesIn: 0, badMessages: 0, framesOut: 0, idleClosed: 0 };
 
@@ -107,16 +108,19 @@ export class WsHub {
       const b = bookView(this.d.markets, s.coin, 20, time, s);
       if (b !== null) this.send(c, "l2Book", b);
     });
-    const mids: Record<string, string> = {};
-    for (const coin of this.d.markets.tradedCoins()) {
-      const m = this.d.markets.midPx(coin);
-      if (m !== null) mids[coin] = m.includes(".") ? m : `${m}.0`;
-    }
-    const text = JSON.stringify(mids);
-    if (text !== this.lastMids) {
-      this.lastMids = text;
-      this.eachSub("allMids", (c) => this.send(c, "allMids", { mids }));
-    }
+    const byDex = new Map<string, { mids: Record<string, string>; changed: boolean }>();
+    this.eachSub("allMids", (c, s) => {
+      const dex = s.dex ?? "";
+      let m = byDex.get(dex);
+      if (m === undefined) {
+        const mids = this.d.markets.mids(dex);
+        const text = JSON.stringify(mids);
+        m = { mids, changed: text !== this.lastMids.get(dex) };
+        this.lastMids.set(dex, text);
+        byDex.set(dex, m);
+      }
+      if (m.changed) this.send(c, "allMids", { mids: m.mids });
+    });
   }
 
   /** Sends a bbo frame when the served best bid or offer of `coin` (or its mirror leg) changed. */
