@@ -28,7 +28,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }));
   project.provide("signerModules", modules);
 
-  sim = await startSimulator({ port: 0, recordings: ["hip4-2026-05-10"], speed: 1, alignExpiry: false });
+  // What `npm start` serves: the HIP-4 outcome with its BTC perp, and the BTC+ETH recording as
+  // the HIP-3 dex "rpl" (scripts/sim/README.md).
+  sim = await startSimulator({ port: 0, recordings: ["hip4-2026-05-10", "btc-eth-2025-09-04@rpl"], speed: 1, alignExpiry: false });
   project.provide("sim", { url: sim.url, wsUrl: sim.wsUrl, account: PAPER_ACCOUNT, agentKey: PAPER_AGENT_KEY });
   return async () => {
     await sim?.close();
