@@ -7,6 +7,7 @@
 import * as z from "zod";
 import { err, ok, type Result } from "../../core/result";
 import type { BboEvent, BookEvent, FillEvent, OrderUpdateEvent, TradeEvent, VenueEvent } from "../../events";
+import { decodeHotFrame } from "./hot-frames";
 import type { Fill } from "./schema-common";
 import {
   WsActiveAssetCtx,
@@ -58,8 +59,18 @@ function snippet(s: string): string {
   return s.length > 120 ? `${s.slice(0, 120)}…` : s;
 }
 
-/** Parses one server text frame. Unknown channels are errors too: the bot never subscribes to them. */
+/**
+ * Parses one server text frame. Unknown channels are errors too: the bot never subscribes to them.
+ * The per-block market frames take the single-pass decoder (hot-frames.ts), which returns exactly
+ * what the schemas would or defers to them.
+ */
 export function parseWsFrame(text: string): Result<WsFrame, FrameError> {
+  const hot = decodeHotFrame(text);
+  return hot !== undefined ? ok(hot) : parseWsFrameWithSchema(text);
+}
+
+/** parseWsFrame without the single-pass decoder: JSON.parse + zod for every frame (the validator of record). */
+export function parseWsFrameWithSchema(text: string): Result<WsFrame, FrameError> {
   if (text.charCodeAt(0) !== 123 /* { */ && text.trim() === WELCOME_TEXT) return ok({ channel: "welcome" });
   let raw: unknown;
   try {
