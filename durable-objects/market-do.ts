@@ -1,9 +1,284 @@
+/**
+ * One per market (SPEC §1): the outbound venue socket, the market's engine and its state. A thin
+ * shell: frames are decoded by the wire layer, every decision is the engine's, the socket's
+ * liveness is VenueSocket's; this class only wires them, persists and sends. The RPC surface
+ * and the rules it keeps are in README.md.
+ */
 import { DurableObject } from "cloudflare:workers";
+import { type BotConfig } from "../shared/config";
+import { err, ok, type Result } from "../shared/core/result";
+import { MarketEngine } from "../shared/engine";
+import type { AccountSlice, MarketDecision, MarketEngineConfig } from "../shared/engine/types";
+import type { RiskForMarkets } from "../shared/runtime/market/risk-port";
+import { buildMarketSetup } from "../shared/runtime/market/setup";
+import { SubmitQueue } from "../shared/runtime/market/submit-queue";
+import type { DecisionTiming, MarketRequest, MarketSnapshot, MarketStatus, SetupIssue } from "../shared/runtime/market/types";
 import type { Env } from "../workers/api/env";
+import { MarketFeed } from "./market/market-feed";
+import { MarketStore, type StoredSetup } from "./market/store";
+import { fetchVenueMetadata } from "./market/venue-info";
 
-/** One per market: the outbound venue WebSocket, the book and the strategy state. */
+/** Never leave the alarm further than this while the feed is wanted (keeps the object alive, README). */
+const MAX_ALARM_MS = 30_000;
+const SAVE_EVERY_MS = 10_000;
+
+interface Pending {
+  decision: MarketDecision;
+  frameAt: number;
+  decidedAt: number;
+}
+
 export class MarketDO extends DurableObject<Env> {
-  async status(): Promise<{ market: string | undefined }> {
-    return { market: this.ctx.id.name };
+  private readonly store: MarketStore;
+  private setup: StoredSetup | null = null;
+  private engine: MarketEngine | null = null;
+  private feed: MarketFeed | null = null;
+  private readonly queue = new SubmitQueue<Pending>();
+  private readonly submits = { sent: 0, failed: 0, lastError: null as string | null };
+  private registered = false;
+  private savedAt = 0;
+  private savedEvents = 0;
+  private alarmAt: number | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new MarketStore(ctx.storage.sql);
+    void ctx.blockConcurrencyWhile(async () => {
+      this.store.migrate();
+      this.setup = this.store.loadSetup();
+      if (this.setup === null) return;
+      this.engine = this.build(effectiveConfig(this.setup), this.store.loadState());
+      if (this.setup.enabled) await ctx.storage.setAlarm(Date.now());
+    });
   }
+
+  private get id(): string {
+    return this.ctx.id.name ?? "";
+  }
+
+  /** The RiskDO, seen through the contract the market side codes against. */
+  private risk(): RiskForMarkets {
+    return this.env.RISK.getByName("risk") as unknown as RiskForMarkets;
+  }
+
+  // ----- RPC -------------------------------------------------------------------------------------
+
+  async configure(req: MarketRequest): Promise<Result<MarketStatus, SetupIssue[]>> {
+    if (req.id !== this.id) return err([{ path: "id", message: `this object is ${this.id}` }]);
+    let config: BotConfig;
+    try {
+      config = await this.risk().getConfig();
+    } catch (e) {
+      return err([{ path: "config", message: `RiskDO unreachable: ${e instanceof Error ? e.message : String(e)}` }]);
+    }
+    const venue = await fetchVenueMetadata(this.env.HL_API_URL, req);
+    if (!venue.ok) return venue;
+    const built = buildMarketSetup(req, venue.value, config);
+    if (!built.ok) return built;
+    const enabled = req.enabled ?? this.setup?.enabled ?? true;
+    return this.install({ request: req, engine: built.value.engine, enabled, updatedAt: Date.now() });
+  }
+
+  /** Hot reload pushed by the RiskDO: the same market under a new bot config. */
+  async applyConfig(config: BotConfig): Promise<Result<MarketStatus, SetupIssue[]>> {
+    const s = this.setup;
+    if (s === null) return err([{ path: "market", message: `${this.id} is not configured` }]);
+    const venue = await fetchVenueMetadata(this.env.HL_API_URL, s.request);
+    if (!venue.ok) return venue;
+    const built = buildMarketSetup(s.request, venue.value, config);
+    if (!built.ok) return built;
+    return this.install({ ...s, engine: built.value.engine, updatedAt: Date.now() });
+  }
+
+  async enable(): Promise<MarketStatus | null> {
+    return this.setEnabled(true);
+  }
+
+  async disable(): Promise<MarketStatus | null> {
+    return this.setEnabled(false);
+  }
+
+  async status(): Promise<MarketStatus | null> {
+    const s = this.setup;
+    const e = this.engine;
+    if (s === null || e === null) return null;
+    return {
+      ...e.status(),
+      market: s.request.market,
+      enabled: s.enabled,
+      feed: this.feed?.status() ?? MarketFeed.idleStatus(e.coins()),
+      submits: { ...this.submits, superseded: this.queue.superseded, inFlight: this.queue.busy },
+      decisions: e.counters.decisions,
+    };
+  }
+
+  async snapshot(): Promise<MarketSnapshot | null> {
+    const status = await this.status();
+    if (status === null || this.setup === null || this.engine === null) return null;
+    return { request: this.setup.request, status, engine: this.engine.snapshot(), timings: this.store.recentTimings(50) };
+  }
+
+  async account(slice: AccountSlice): Promise<void> {
+    if (this.engine === null) return;
+    this.engine.onAccount(slice);
+    this.decide(Date.now(), null, null);
+  }
+
+  async timings(sinceSeq = 0, limit = 5_000): Promise<DecisionTiming[]> {
+    return this.store.timings(sinceSeq, Math.min(limit, 5_000));
+  }
+
+  // ----- runtime handlers ------------------------------------------------------------------------
+
+  override async alarm(): Promise<void> {
+    this.alarmAt = null;
+    const s = this.setup;
+    if (s === null || !s.enabled || this.engine === null) return;
+    const now = Date.now();
+    if (!this.registered) await this.register();
+    this.ensureFeed().tick();
+    this.decide(now, null, null);
+    if (now - this.savedAt >= SAVE_EVERY_MS) {
+      this.save(now);
+      this.store.pruneTimings();
+    }
+    await this.armAlarm();
+  }
+
+  // ----- internals -------------------------------------------------------------------------------
+
+  private build(config: MarketEngineConfig, state: unknown): MarketEngine | null {
+    const withState = MarketEngine.create(config, state);
+    if (withState.ok) return withState.value;
+    const fresh = MarketEngine.create(config);
+    return fresh.ok ? fresh.value : null;
+  }
+
+  private async install(next: StoredSetup): Promise<Result<MarketStatus, SetupIssue[]>> {
+    const config = effectiveConfig(next);
+    // Learned state (vol, trust, decision seq) carries over when the pipelines still match.
+    const kept = MarketEngine.create(config, this.engine?.exportState());
+    const built = kept.ok ? kept : MarketEngine.create(config);
+    if (!built.ok) return err(built.error);
+    const engine = built.value;
+    const prevCoins = this.engine?.coins().join(",");
+    this.setup = next;
+    this.engine = engine;
+    this.store.saveSetup(next);
+    this.savedEvents = -1;
+    this.save(Date.now());
+    this.queue.clear();
+    this.registered = false;
+    await this.register();
+    if (this.feed !== null && (prevCoins !== engine.coins().join(",") || !next.enabled)) {
+      this.feed.stop();
+      this.feed = null;
+    }
+    if (next.enabled) {
+      const feed = this.ensureFeed();
+      feed.start();
+      feed.resnapshot(true);
+      await this.armAlarm(Date.now());
+    }
+    // A disabled engine pulls every quote: its first decision has no quotes.
+    this.decide(Date.now(), null, null);
+    return ok((await this.status()) as MarketStatus);
+  }
+
+  private async setEnabled(enabled: boolean): Promise<MarketStatus | null> {
+    const s = this.setup;
+    if (s === null) return null;
+    const r = await this.install({ ...s, enabled, updatedAt: Date.now() });
+    return r.ok ? r.value : null;
+  }
+
+  private async register(): Promise<void> {
+    if (this.engine === null) return;
+    try {
+      await this.risk().registerMarket({ market: this.id, instruments: this.engine.instruments() });
+      this.registered = true;
+    } catch (e) {
+      this.submits.lastError = `registerMarket: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  private ensureFeed(): MarketFeed {
+    if (this.feed !== null) return this.feed;
+    const engine = this.engine as MarketEngine;
+    this.feed = new MarketFeed({
+      market: this.id,
+      wsUrl: this.env.HL_WS_URL,
+      apiUrl: this.env.HL_API_URL,
+      coins: engine.coins(),
+      staleMs: engine.config.staleFeedMs,
+      engine: () => this.engine,
+      decide: (now, coin, frameTs) => this.decide(now, coin, frameTs),
+      feedDown: (reason) => {
+        this.save(Date.now());
+        this.risk()
+          .feedDown(this.id, reason)
+          .catch((e: unknown) => void (this.submits.lastError = `feedDown: ${String(e)}`));
+      },
+      feedUp: () => {
+        this.risk()
+          .feedUp(this.id)
+          .catch((e: unknown) => void (this.submits.lastError = `feedUp: ${String(e)}`));
+      },
+      rearm: () => void this.armAlarm(),
+    });
+    return this.feed;
+  }
+
+  /** Runs the engine's decide and sends what it wants; never awaited by the receive path. */
+  private decide(now: number, coin: string | null, frameTs: number | null): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    const d = engine.decide(now);
+    if (d === null) return;
+    const decidedAt = Date.now();
+    this.store.recordTiming({ seq: d.seq, coin, frameTs, frameAt: now, decidedAt, submittedAt: null, answeredAt: null, quotes: d.quotes.length, orders: d.orders.length });
+    const send = this.queue.offer({ decision: d, frameAt: now, decidedAt });
+    if (send !== null) void this.send(send);
+  }
+
+  private async send(p: Pending): Promise<void> {
+    let next: Pending | null = p;
+    while (next !== null) {
+      const { decision, frameAt, decidedAt } = next;
+      this.store.submitted(decision.seq, Date.now());
+      try {
+        const slice = await this.risk().submit(decision, { frameAt, decidedAt });
+        this.store.answered(decision.seq, Date.now());
+        this.submits.sent++;
+        this.engine?.onAccount(slice);
+      } catch (e) {
+        this.submits.failed++;
+        this.submits.lastError = `submit: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      next = this.queue.done();
+    }
+  }
+
+  private save(now: number): void {
+    const e = this.engine;
+    if (e === null || e.counters.events === this.savedEvents) return;
+    this.store.saveState(e.exportState(), now);
+    this.savedAt = now;
+    this.savedEvents = e.counters.events;
+  }
+
+  /** The one alarm: the socket's earliest deadline, never more than 30 s away while the feed is wanted. */
+  private async armAlarm(at?: number): Promise<void> {
+    if (this.setup?.enabled !== true) return;
+    const now = Date.now();
+    const due = Math.min(at ?? Infinity, this.feed?.nextDeadlineMs() ?? Infinity, now + MAX_ALARM_MS);
+    if (this.alarmAt !== null && this.alarmAt <= due && this.alarmAt > now - MAX_ALARM_MS) return;
+    this.alarmAt = due;
+    await this.ctx.storage.setAlarm(due);
+  }
+}
+
+/** A disabled market runs its engine with `enabled: false`, which pulls every quote. */
+function effectiveConfig(s: StoredSetup): MarketEngineConfig {
+  return s.enabled ? s.engine : { ...s.engine, params: { ...s.engine.params, enabled: false } };
 }

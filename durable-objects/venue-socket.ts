@@ -22,6 +22,8 @@ export interface VenueSocketHooks {
   onResynced(now: number): void;
   /** The venue refused us in a way retrying will not fix. */
   onFatal?(reason: string, now: number): void;
+  /** The connection changed phase (connecting, open, closed): `nextDeadlineMs()` may have moved, re-arm the alarm. */
+  onPhase?(now: number): void;
 }
 
 export interface VenueSocketOptions {
@@ -91,6 +93,7 @@ export class VenueSocket {
   }
 
   private run(actions: LivenessAction[]): void {
+    if (actions.length === 0) return;
     for (const a of actions) {
       switch (a.kind) {
         case "connect":
@@ -110,6 +113,7 @@ export class VenueSocket {
           break;
       }
     }
+    this.opts.hooks.onPhase?.(this.opts.clock());
   }
 
   private async connect(): Promise<void> {
@@ -126,6 +130,7 @@ export class VenueSocket {
       if (gen !== this.generation) return;
       this.lastError = e instanceof Error ? e.message : String(e);
       this.run(this.liveness.closed(this.opts.clock(), `connect failed: ${this.lastError}`));
+      this.opts.hooks.onPhase?.(this.opts.clock());
       return;
     }
     if (gen !== this.generation || this.closing) {
@@ -151,6 +156,7 @@ export class VenueSocket {
       const reason = cls.kind === "normal" ? "closed" : cls.reason;
       this.run(this.liveness.closed(this.opts.clock(), reason));
       if (cls.kind === "fatal") this.liveness.stop(this.opts.clock());
+      this.opts.hooks.onPhase?.(this.opts.clock());
     });
     ws.addEventListener("error", (e) => {
       if (gen !== this.generation) return;
@@ -161,6 +167,7 @@ export class VenueSocket {
     const now = this.opts.clock();
     this.liveness.opened(now);
     this.opts.hooks.onOpen((t) => void this.send(t), now);
+    this.opts.hooks.onPhase?.(now);
   }
 
   /** Drops the current socket and ignores its late events. */

@@ -1,0 +1,120 @@
+/**
+ * The MarketDO's SQLite storage (SPEC §12): the market's setup (request, engine config, enabled),
+ * the engine state that must survive an eviction, and the stage times of recent decisions.
+ * Migrations run from the constructor inside blockConcurrencyWhile (no I/O there).
+ */
+import type { MarketEngineConfig, MarketEngineState } from "../../shared/engine/types";
+import type { DecisionTiming, MarketRequest } from "../../shared/runtime/market/types";
+
+export interface StoredSetup {
+  request: MarketRequest;
+  engine: MarketEngineConfig;
+  enabled: boolean;
+  updatedAt: number;
+}
+
+const TIMINGS_KEPT = 5_000;
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE setup (id INTEGER PRIMARY KEY CHECK (id = 1), request TEXT NOT NULL, engine TEXT NOT NULL, enabled INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+   CREATE TABLE engine_state (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL, saved_at INTEGER NOT NULL);
+   CREATE TABLE timings (seq INTEGER PRIMARY KEY, coin TEXT, frame_ts INTEGER, frame_at INTEGER NOT NULL, decided_at INTEGER NOT NULL,
+     submitted_at INTEGER, answered_at INTEGER, quotes INTEGER NOT NULL, orders INTEGER NOT NULL);`,
+];
+
+export class MarketStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  migrate(): void {
+    const version = this.sql.exec<{ user_version: number }>("PRAGMA user_version").one().user_version;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.sql.exec(MIGRATIONS[v] as string);
+      this.sql.exec(`PRAGMA user_version = ${v + 1}`);
+    }
+  }
+
+  loadSetup(): StoredSetup | null {
+    const row = this.sql.exec<{ request: string; engine: string; enabled: number; updated_at: number }>("SELECT request, engine, enabled, updated_at FROM setup").toArray()[0];
+    if (row === undefined) return null;
+    return { request: JSON.parse(row.request) as MarketRequest, engine: JSON.parse(row.engine) as MarketEngineConfig, enabled: row.enabled === 1, updatedAt: row.updated_at };
+  }
+
+  saveSetup(s: StoredSetup): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO setup (id, request, engine, enabled, updated_at) VALUES (1, ?, ?, ?, ?)",
+      JSON.stringify(s.request),
+      JSON.stringify(s.engine),
+      s.enabled ? 1 : 0,
+      s.updatedAt,
+    );
+  }
+
+  /** The saved engine state (checked by MarketEngine.create, which refuses a malformed one). */
+  loadState(): unknown {
+    const row = this.sql.exec<{ state: string }>("SELECT state FROM engine_state").toArray()[0];
+    return row === undefined ? undefined : (JSON.parse(row.state) as unknown);
+  }
+
+  saveState(state: MarketEngineState, now: number): void {
+    this.sql.exec("INSERT OR REPLACE INTO engine_state (id, state, saved_at) VALUES (1, ?, ?)", JSON.stringify(state), now);
+  }
+
+  clearState(): void {
+    this.sql.exec("DELETE FROM engine_state");
+  }
+
+  recordTiming(t: DecisionTiming): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO timings (seq, coin, frame_ts, frame_at, decided_at, submitted_at, answered_at, quotes, orders) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      t.seq,
+      t.coin,
+      t.frameTs,
+      t.frameAt,
+      t.decidedAt,
+      t.submittedAt,
+      t.answeredAt,
+      t.quotes,
+      t.orders,
+    );
+  }
+
+  submitted(seq: number, submittedAt: number): void {
+    this.sql.exec("UPDATE timings SET submitted_at = ? WHERE seq = ?", submittedAt, seq);
+  }
+
+  answered(seq: number, answeredAt: number): void {
+    this.sql.exec("UPDATE timings SET answered_at = ? WHERE seq = ?", answeredAt, seq);
+  }
+
+  timings(sinceSeq: number, limit: number): DecisionTiming[] {
+    return this.sql
+      .exec<Record<string, number | string | null>>(
+        "SELECT seq, coin, frame_ts, frame_at, decided_at, submitted_at, answered_at, quotes, orders FROM timings WHERE seq > ? ORDER BY seq LIMIT ?",
+        sinceSeq,
+        limit,
+      )
+      .toArray()
+      .map((r) => ({
+        seq: r["seq"] as number,
+        coin: r["coin"] as string | null,
+        frameTs: r["frame_ts"] as number | null,
+        frameAt: r["frame_at"] as number,
+        decidedAt: r["decided_at"] as number,
+        submittedAt: r["submitted_at"] as number | null,
+        answeredAt: r["answered_at"] as number | null,
+        quotes: r["quotes"] as number,
+        orders: r["orders"] as number,
+      }));
+  }
+
+  /** Keeps the most recent decisions only. */
+  pruneTimings(): void {
+    this.sql.exec("DELETE FROM timings WHERE seq <= (SELECT MAX(seq) FROM timings) - ?", TIMINGS_KEPT);
+  }
+
+  /** The latest `n` timings, oldest first. */
+  recentTimings(n: number): DecisionTiming[] {
+    const max = this.sql.exec<{ m: number | null }>("SELECT MAX(seq) AS m FROM timings").one().m;
+    return max === null ? [] : this.timings(max - n, n);
+  }
+}
