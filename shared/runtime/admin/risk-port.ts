@@ -1,0 +1,22 @@
+/**
+ * What the api Worker calls on the RiskDO for the admin API (durable-objects/README.md): the
+ * contract with the account side, as a type the api routes are checked against. Views are passed
+ * through as JSON; results that can be refused come back as `Result` values.
+ */
+import type { BotConfig, ConfigIssue } from "../../config";
+import type { Result } from "../../core/result";
+import type { DecisionsQuery } from "./schemas";
+
+export interface RiskForAdmin {
+  status(): Promise<unknown>;
+  kill(reason: string): Promise<unknown>;
+  resume(opts: { resetPeak: boolean }): Promise<unknown>;
+  cancelAll(reason: string): Promise<unknown>;
+  flatten(reason: string): Promise<unknown>;
+  positions(): Promise<unknown>;
+  openOrders(): Promise<unknown>;
+  pnl(): Promise<unknown>;
+  decisions(query: DecisionsQuery): Promise<unknown>;
+  getConfig(): Promise<BotConfig>;
+  updateConfig(patch: unknown): Promise<Result<BotConfig, ConfigIssue[]>>;
+}
