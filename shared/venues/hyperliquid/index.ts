@@ -11,6 +11,7 @@ export * from "./eip712";
 export * from "./exchange-responses";
 export * from "./fast-signer";
 export * from "./hex";
+export * from "./hot-frames";
 export * from "./info";
 export * from "./info-schemas";
 export * from "./keccak";

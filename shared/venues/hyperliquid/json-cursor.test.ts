@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimalEnd, JsonCursor, uintEnd, uintValue } from "./json-cursor";
+import { JsonCursor } from "./json-cursor";
 import { UDecimalStr, UInt } from "./schema-common";
 
 /** What JSON.parse + the schema make of a JSON number literal: the value, or undefined if refused. */
@@ -13,6 +13,9 @@ function schemaUInt(literal: string): number | undefined {
   }
 }
 
+/** The cursor's UDecimalStr reading of a string's characters. */
+const cursorDecimal = (chars: string): string | undefined => new JsonCursor(`"${chars}"`).decimal();
+
 /** The cursor's UInt reading of a whole literal (nothing may follow it). */
 function cursorUInt(literal: string): number | undefined {
   const c = new JsonCursor(literal);
@@ -20,19 +23,19 @@ function cursorUInt(literal: string): number | undefined {
   return v >= 0 && c.atEnd() ? v : undefined;
 }
 
-describe("decimalEnd accepts exactly the UDecimalStr strings", () => {
+describe("decimal accepts exactly the UDecimalStr strings", () => {
   it("on hand cases", () => {
     const ok = ["0", "42727.0", "0.00005299", "007.50", "9".repeat(30)];
     const bad = ["", ".5", "5.", "-1", "+1", "1e5", "1,0", " 1", "1.0.0", "١", "0x10", "NaN"];
-    for (const s of ok) expect(decimalEnd(`${s}"`, 0), s).toBe(s.length);
-    for (const s of bad) expect(decimalEnd(`${s}"`, 0), s).toBe(-1);
+    for (const s of ok) expect(cursorDecimal(s), s).toBe(s);
+    for (const s of bad) expect(cursorDecimal(s), s).toBeUndefined();
   });
 
   it("agrees with the schema's regex on random text", () => {
     fc.assert(
       fc.property(fc.oneof(fc.stringMatching(/^[0-9.]{0,8}$/), fc.string({ maxLength: 8 })), (s) => {
         if (s.includes('"')) return;
-        expect(decimalEnd(`${s}"`, 0) === s.length).toBe(UDecimalStr.safeParse(s).success);
+        expect(cursorDecimal(s) === s).toBe(UDecimalStr.safeParse(s).success);
       }),
       { numRuns: 3000 },
     );
@@ -68,11 +71,10 @@ describe("uint reads what JSON.parse + UInt accept, and defers on the rest", () 
     );
   });
 
-  it("uintEnd and uintValue split a literal's digits from what follows", () => {
-    const t = ':1704110399915,"';
-    const end = uintEnd(t, 1);
-    expect(end).toBe(14);
-    expect(uintValue(t, 1, end)).toBe(1704110399915);
+  it("stops at the end of the digits, leaving what follows", () => {
+    const c = new JsonCursor('1704110399915,"');
+    expect(c.uint()).toBe(1704110399915);
+    expect(c.pos).toBe(13);
   });
 });
 

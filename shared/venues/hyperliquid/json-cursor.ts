@@ -5,8 +5,6 @@
  * zod. It reads a strict subset of JSON, so whatever it accepts JSON.parse reads the same way:
  * strings without escapes or control characters, non-negative integers without fraction,
  * exponent or leading zeros, and only the four JSON whitespace characters between tokens.
- * The token scanners are also exported as plain functions over (text, index) for loops that
- * keep the index in a local variable (hot-levels.ts).
  */
 
 const QUOTE = 34;
@@ -25,7 +23,7 @@ const isWhitespace = (c: number): boolean => c === 32 || c === 10 || c === 13 ||
  * End of the characters of a UDecimalStr (/^\d+(\.\d+)?$/) starting at `p`, which must be
  * followed by the closing quote; -1 if they do not form one.
  */
-export function decimalEnd(t: string, p: number): number {
+function decimalEnd(t: string, p: number): number {
   const start = p;
   let c = t.charCodeAt(p);
   while (c >= ZERO && c <= NINE) c = t.charCodeAt(++p);
@@ -44,7 +42,7 @@ export function decimalEnd(t: string, p: number): number {
  * leading zero (JSON.parse refuses "01"); -1 otherwise. A fraction or exponent after the digits
  * is left for the caller's next token to refuse.
  */
-export function uintEnd(t: string, p: number): number {
+function uintEnd(t: string, p: number): number {
   const start = p;
   let c = t.charCodeAt(p);
   while (c >= ZERO && c <= NINE) c = t.charCodeAt(++p);
@@ -58,7 +56,7 @@ export function uintEnd(t: string, p: number): number {
  * Exact: partial values stay below 2^53 unless the result exceeds it, and then it rounds to at
  * least 2^53.
  */
-export function uintValue(t: string, start: number, end: number): number {
+function uintValue(t: string, start: number, end: number): number {
   let v = 0;
   for (let p = start; p < end; p++) v = v * 10 + (t.charCodeAt(p) - ZERO);
   return v > Number.MAX_SAFE_INTEGER ? -1 : v;
