@@ -1,6 +1,7 @@
 /**
- * Receive path cost: one Hyperliquid WebSocket text frame -> parseWsFrame -> frameToEvents, on
- * real recorded frames. zod 4 compiles object parsers with `new Function` where it may (Node)
+ * Receive path cost: one Hyperliquid WebSocket text frame -> parser -> frameToEvents, on real
+ * recorded frames, through parseWsFrame (the single-pass decoder for l2Book/bbo/trades, zod
+ * behind it) and through the JSON.parse + zod path alone (parseWsFrameWithSchema). zod 4 compiles object parsers with `new Function` where it may (Node)
  * and falls back to its interpreter where it may not (workerd); the fallback is measured in a
  * child process with zod's `jitless` set before any schema exists (it is read at schema
  * creation). `npm run bench -- hl-frames`.
@@ -37,13 +38,17 @@ function inputs(): Inputs[] {
 }
 
 async function measureAll(label: string): Promise<Sample[]> {
-  const { parseWsFrame, frameToEvents } = await import("../shared/venues/hyperliquid/ws-frames");
+  const { parseWsFrame, parseWsFrameWithSchema, frameToEvents } = await import("../shared/venues/hyperliquid/ws-frames");
   const rows: Sample[] = [];
   for (const { name, frames } of inputs()) {
     const n = frames.length;
     rows.push(
-      measure(`${name}: parse + events (${label})`, (i) => {
+      measure(`${name}: hot decoder + events (${label})`, (i) => {
         const r = parseWsFrame(frames[i % n] ?? "");
+        return r.ok ? frameToEvents(r.value) : r;
+      }, { samples: 400, batch: 20 }),
+      measure(`${name}: JSON+zod + events (${label})`, (i) => {
+        const r = parseWsFrameWithSchema(frames[i % n] ?? "");
         return r.ok ? frameToEvents(r.value) : r;
       }, { samples: 400, batch: 20 }),
     );

@@ -8,11 +8,12 @@ import { build } from "esbuild";
 import { Miniflare, convertV4MiniflareOptions } from "miniflare";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { StepName } from "./pipeline-steps";
+import { STEP_NAMES, type StepName } from "./pipeline-steps";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 export interface WorkerdTimings {
+  /** Per-frame µs of each step timed (empty for steps not asked for). */
   perFrameUs: Record<StepName, number[]>;
   frames: number;
 }
@@ -32,7 +33,13 @@ async function bundle(): Promise<string> {
   return file.text;
 }
 
-export async function timeInWorkerd(frames: readonly string[], samples: number, passes: number): Promise<WorkerdTimings> {
+/** Times `steps` (all of them by default) in one fresh isolate. */
+export async function timeInWorkerd(
+  frames: readonly string[],
+  samples: number,
+  passes: number,
+  steps: readonly StepName[] = STEP_NAMES,
+): Promise<WorkerdTimings> {
   const options = convertV4MiniflareOptions({ modules: true, script: await bundle(), compatibilityDate: "2026-05-01" });
   const mf = new Miniflare(options);
   try {
@@ -45,10 +52,9 @@ export async function timeInWorkerd(frames: readonly string[], samples: number, 
       await r.text();
       return Number(process.hrtime.bigint() - t0) / 1000;
     };
-    const steps: StepName[] = ["parse", "frame", "book", "pipeline"];
     // Warm up the isolate's JIT on every step first.
     for (const s of steps) await timeRequest(s);
-    const perFrameUs = { parse: [], frame: [], book: [], pipeline: [] } as Record<StepName, number[]>;
+    const perFrameUs = Object.fromEntries(STEP_NAMES.map((s) => [s, [] as number[]])) as Record<StepName, number[]>;
     for (let k = 0; k < samples; k++) {
       for (const s of steps) {
         const empty = await timeRequest("noop");
