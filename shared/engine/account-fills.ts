@@ -47,7 +47,11 @@ function applyOne(c: AccountCtx, f: FillIn, nowMs: number, o: AccountOutput): vo
   o.changed.push(f.market);
   if (ord !== undefined) {
     const unit = pow10(f.inst.pxDecimals);
-    const bps = slippageBps(f.side, f.px / unit, ord.intent.refPx / unit);
+    const ref = ord.intent.refPx / unit;
+    // A binary contract's slippage is in bps of its payout of 1, as the risk gate's price band
+    // is: a NO at 0.05 bought one tick over the reference is not 200 bps worse.
+    const rel = slippageBps(f.side, f.px / unit, ref);
+    const bps = f.inst.payoff === "binary" ? rel * ref : rel;
     c.s.slippage = recordSlippage(c.s.slippage, ord.intent.tactic, bps, f.lots, c.config.feedback.slippage_ewma_weight);
     takeTransition(c, observeSlippage(c.s.risk, bps, limits, nowMs), nowMs, o);
     settleRisk(c, f.cloid!);

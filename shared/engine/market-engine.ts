@@ -47,6 +47,8 @@ export class MarketEngine {
   private accountDirty = false;
   private last: { quotes: MarketDecision["quotes"]; ts: number } | null = null;
   private context: DecisionContext | null = null;
+  /** The last one-shot order asked for per slot, so a refused one is not asked for on every frame. */
+  private readonly lastOrder = new Map<string, { ts: number; side: string; sz: number }>();
   private seq = 0;
   readonly counters: MarketEngineCounters = { events: 0, ignored: 0, refused: 0, decisions: 0, unchanged: 0 };
 
@@ -97,8 +99,9 @@ export class MarketEngine {
     return [...this.strategy.instruments];
   }
 
+  /** Every slot the engine may hold orders in (quotes first, then one-shot orders). */
   get slots(): readonly string[] {
-    return this.strategy.slots;
+    return [...this.strategy.quoteSlots, ...this.strategy.orderSlots];
   }
 
   onEvent(ev: PipelineEvent, nowMs: number): boolean {
@@ -110,8 +113,15 @@ export class MarketEngine {
     }
     this.lastSeen.set(ev.coin, nowMs);
     let accepted = true;
-    for (const p of ps) accepted = p.onEvent(ev) && accepted;
+    let used = false;
+    for (const p of ps) {
+      const r = p.onEvent(ev);
+      // A lead market's event only feeds the lag's lead-lag signal; its trades are of no use there.
+      if (p.config.coin === ev.coin) accepted = r && accepted;
+      used = used || r;
+    }
     if (!accepted) this.counters.refused++;
+    else if (!used) this.counters.ignored++;
     const own = this.pipelines[0]!;
     if (ev.coin === own.config.coin && (ev.kind === "book" || ev.kind === "bbo") && own.bookValid) {
       const w = this.learner.onMid(own.ts, own.market.view.mid, own.signals);
@@ -152,13 +162,19 @@ export class MarketEngine {
       ? emptyOutput([pulled])
       : this.strategy.run({ nowMs, own, byCoin: this.ownByCoin, slice: this.slice, params: this.config.params, router: this.config.router });
     const live = this.slice.liveOrders;
-    const orders = out.orders.filter((o) => live[o.slot] === undefined && o.sz > 0 && o.px > 0);
+    const retryMs = this.policy.min_order_age_ms;
+    const orders = out.orders.filter((o) => {
+      if (live[o.slot] !== undefined || !(o.sz > 0 && o.px > 0)) return false;
+      const prev = this.lastOrder.get(o.slot);
+      return prev === undefined || prev.side !== o.side || Math.abs(prev.sz - o.sz) > this.policy.size_tolerance * o.sz || nowMs - prev.ts >= retryMs;
+    });
+    for (const o of orders) this.lastOrder.set(o.slot, { ts: nowMs, side: o.side, sz: o.sz });
     const quotes = out.quotes.filter((q) => q.sz > 0 && q.px > 0);
     out = { ...out, orders, quotes };
     this.context = this.contextOf(out, pulled === null);
     const p = this.policy;
     if (orders.length === 0) {
-      const settled = matchesLive(quotes, this.strategy.slots, live, p);
+      const settled = matchesLive(quotes, this.strategy.quoteSlots, live, p);
       const repeat = this.last !== null && sameTargets(quotes, this.last.quotes, p) && !this.accountDirty && nowMs - this.last.ts < p.min_order_age_ms;
       if (settled || repeat) {
         this.counters.unchanged++;
@@ -173,7 +189,7 @@ export class MarketEngine {
       engine: this.config.id,
       seq: this.seq,
       ts: nowMs,
-      slots: [...this.strategy.slots],
+      slots: [...this.strategy.quoteSlots],
       quotes,
       orders,
       requote: { ...p },

@@ -100,7 +100,8 @@ export function outcomeQuoter(id: string, o: OutcomeSpec, ratio: number, fixedHa
 
   return {
     kind: fixedHalfSpread === null ? "mm" : "fixed",
-    slots: [slotBid, slotAsk],
+    quoteSlots: [slotBid, slotAsk],
+    orderSlots: [],
     instruments: [o.yes, o.no],
     requiredCoins: [o.yes.market.slice(o.yes.venue.length + 1)],
     gridRatio: ratio,

@@ -55,5 +55,5 @@ export function ofiStrategy(id: string, perp: Instrument): EngineStrategy {
     return { quotes: [quote], orders: [], fair, inputs, notes: [] };
   };
 
-  return { kind: "ofi", slots: [slotIoc, slotPost], instruments: [perp], requiredCoins: [coinOf(perp)], gridRatio: 1, run };
+  return { kind: "ofi", quoteSlots: [slotPost], orderSlots: [slotIoc], instruments: [perp], requiredCoins: [coinOf(perp)], gridRatio: 1, run };
 }

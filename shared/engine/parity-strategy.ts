@@ -43,24 +43,28 @@ export function parityStrategy(id: string, o: OutcomeSpec, perp: Instrument, str
     const yesBidT = y.book.bestBidPx();
     const yesAskT = y.book.bestAskPx();
     const perpUnits = pow10(perp.szDecimals);
-    const netYes = netWithOpen(holding(x.slice, o.yes.market)) - netWithOpen(holding(x.slice, o.no.market));
+    const yes = holding(x.slice, o.yes.market);
+    const no = holding(x.slice, o.no.market);
+    // The outcome order is sized against everything that may still fill (no second order while
+    // one is in flight); the hedge only against what did fill, plus hedges already in flight:
+    // hedging an IOC that may fill 1% of its size is how a hedge starts churning.
+    const netYes = netWithOpen(yes) - netWithOpen(no);
+    const filledYes = yes.posLots - no.posLots;
     const perpBtc = netWithOpen(holding(x.slice, perp.market)) / perpUnits;
     const tauYears = Math.max(0, (o.expiryMs - x.nowMs) / 1000 / SECONDS_PER_YEAR);
-    const d = parityDecision(
-      {
-        spot: bv.micro,
-        strike,
-        sigma: bv.sigmaAnnualised,
-        tauYears,
-        yesBid: yesBidT / yesUnit,
-        yesAsk: yesAskT / yesUnit,
-        netYes,
-        perpBtc,
-        bankrollUsd: x.slice.equityUsd,
-      },
-      x.params.parity,
-      x.params.kelly,
-    );
+    const view = {
+      spot: bv.micro,
+      strike,
+      sigma: bv.sigmaAnnualised,
+      tauYears,
+      yesBid: yesBidT / yesUnit,
+      yesAsk: yesAskT / yesUnit,
+      netYes,
+      perpBtc,
+      bankrollUsd: x.slice.equityUsd,
+    };
+    const d = parityDecision(view, x.params.parity, x.params.kelly);
+    const h = filledYes === netYes ? d : parityDecision({ ...view, netYes: filledYes }, x.params.parity, x.params.kelly);
     const orders: OrderDraft[] = [];
     const y0 = y.market.view;
     const microYes = Math.round(y0.micro * yesUnit);
@@ -74,9 +78,9 @@ export function parityStrategy(id: string, o: OutcomeSpec, perp: Instrument, str
         );
       }
     }
-    if (d.hedgeTrade !== null) {
-      const lots = Math.round(Math.abs(d.hedgeTrade) * perpUnits);
-      const side: Side = d.hedgeTrade > 0 ? "buy" : "sell";
+    if (h.hedgeTrade !== null) {
+      const lots = Math.round(Math.abs(h.hedgeTrade) * perpUnits);
+      const side: Side = h.hedgeTrade > 0 ? "buy" : "sell";
       const touch = side === "buy" ? b.book.bestAskPx() : b.book.bestBidPx();
       const ticks = snapPx(touch, perp.pxDecimals, side === "buy" ? "ceil" : "floor");
       if (lots > 0 && ticks > 0) orders.push(ioc(perp, side, ticks, lots, slotHedge, Math.round((bv.micro * pow10(perp.pxDecimals))), x.nowMs));
@@ -97,8 +101,9 @@ export function parityStrategy(id: string, o: OutcomeSpec, perp: Instrument, str
         edge: d.mispricing,
         signal: d.signal,
         netYes,
+        filledYes,
         perpBtc,
-        hedgeTarget: d.hedgeTarget,
+        hedgeTarget: h.hedgeTarget,
       },
       notes: d.signal !== null && d.outcomeOrder === null ? ["edge without a Kelly order (target reached or below min_qty)"] : [],
     };
@@ -106,7 +111,8 @@ export function parityStrategy(id: string, o: OutcomeSpec, perp: Instrument, str
 
   return {
     kind: "parity",
-    slots: [slotOutcome, slotHedge],
+    quoteSlots: [],
+    orderSlots: [slotOutcome, slotHedge],
     instruments: [o.yes, o.no, perp],
     requiredCoins: [coinOf(o.yes), perpCoin],
     gridRatio: 1,

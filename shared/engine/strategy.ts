@@ -31,8 +31,10 @@ export interface StrategyOutput {
 
 export interface EngineStrategy {
   readonly kind: EngineStrategyKind;
-  /** Every slot the strategy may use (prefixed with the engine id). */
-  readonly slots: string[];
+  /** Slots of resting quotes (prefixed with the engine id); a quote slot without a target is pulled. */
+  readonly quoteSlots: string[];
+  /** Slots of one-shot orders (IOC): never requoted or pulled, only kept from doubling up. */
+  readonly orderSlots: string[];
   readonly instruments: Instrument[];
   /** Coins whose feed must be live for the strategy to act (own first). */
   readonly requiredCoins: string[];

@@ -90,7 +90,7 @@ export interface MarketDecision {
   /** Counts up per engine; survives restarts. */
   seq: number;
   ts: number;
-  /** Every slot the engine owns: a slot without a quote in `quotes` gets its order pulled. */
+  /** The engine's quote slots: one without a quote in `quotes` gets its order pulled (one-shot orders' slots are not listed). */
   slots: string[];
   /** Quotes wanted resting now (requoted with hysteresis by the AccountEngine). */
   quotes: QuoteTarget[];
