@@ -5,7 +5,8 @@
  * compiles object parsers with `new Function` where it may (Node) and falls back to its
  * interpreter where it may not (workerd); the fallback is measured in a child process with
  * zod's `jitless` set before any schema exists (it is read at schema creation), and the jit
- * zod rows in another child. `npm run bench -- hl-frames`. */
+ * zod rows in another child. `npm run bench -- hl-frames`.
+ */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
