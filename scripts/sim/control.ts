@@ -11,6 +11,7 @@
  *   POST /control/accounts          {address, agents?, perpUsdc?, spotUsdc?, cumVlm?}
  *   POST /control/reset             orders, accounts, nonces, budgets, faults, request log (reset.ts)
  *   GET  /control/state | /control/orders[?user=] | /control/accounts | /control/requests[?since=]
+ *   GET  /control/books-sent[?since=<wall ms>]                 fast l2Book frames pushed (coin, time, wallSent)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as z from "zod";
@@ -19,6 +20,7 @@ import { type AccountConfig } from "./accounts";
 import type { RequestLogEntry, SimCore } from "./core";
 import { DropFault, type ExchangeFault, ExchangeFault as ExchangeFaultSchema, FillsFault, MalformedFault, StallFault } from "./faults";
 import { readBody, sendJson } from "./http-util";
+import type { BookSent } from "./ws-hub";
 import { type ResetSummary, resetVenue } from "./reset";
 import { usdc } from "./wire-format";
 
@@ -36,6 +38,7 @@ export interface Control {
   openOrders(user?: string): Record<string, unknown>[];
   accounts(): Record<string, unknown>[];
   requests(since?: number): RequestLogEntry[];
+  booksSent(sinceWall?: number): readonly BookSent[];
 }
 
 export function makeControl(core: SimCore): Control {
@@ -87,6 +90,7 @@ export function makeControl(core: SimCore): Control {
         scheduledCancel: a.deadMan?.at ?? null,
       })),
     requests: (since = 0) => core.requests.filter((r) => r.seq > since),
+    booksSent: (sinceWall = 0) => core.hub.booksSent(sinceWall),
   };
 }
 
@@ -106,6 +110,7 @@ export async function handleControl(c: Control, url: URL, req: IncomingMessage, 
     if (path === "/orders") return sendJson(res, 200, c.openOrders(url.searchParams.get("user") ?? undefined));
     if (path === "/accounts") return sendJson(res, 200, c.accounts());
     if (path === "/requests") return sendJson(res, 200, c.requests(Number(url.searchParams.get("since") ?? 0)));
+    if (path === "/books-sent") return sendJson(res, 200, c.booksSent(Number(url.searchParams.get("since") ?? 0)));
     return sendJson(res, 404, { error: `no control view ${path}` });
   }
   if (req.method !== "POST") return sendJson(res, 405, { error: "use GET or POST" });

@@ -147,10 +147,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   const control = makeControl(core);
 
   for (const rec of recordings) {
+    const bboOnly = bboOnlyCoins(rec);
     const replay = new Replay(rec, simStart, { speed, loop: o.loop ?? true, quoteToken: "USDC" }, scheduler, {
       event: (ev) => {
         venue.onMarket(ev);
-        if (ev.kind === "book") for (const c of withMirror(markets, ev.coin)) hub.bookUpdated(c, ev.ts);
+        if (ev.kind === "book" || (ev.kind === "bbo" && bboOnly.has(ev.coin))) for (const c of withMirror(markets, ev.coin)) hub.bookUpdated(c, ev.ts);
         else if (ev.kind !== "mark") hub.touched(ev.coin, ev.ts);
       },
       flushed: () => undefined,
@@ -215,6 +216,22 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Coins a recording holds only as best bid and offer (the HIP-4 recording's BTC perp). The venue
+ * pushes a fast l2Book every block whether or not it changed; for these coins each recorded bbo
+ * change stands in for that push (a 1-level book), so a subscriber's book feed keeps its
+ * heartbeat (liveness is judged on it) instead of going quiet after the first snapshot.
+ */
+function bboOnlyCoins(rec: Recording): Set<string> {
+  const books = new Set<string>();
+  const bbos = new Set<string>();
+  for (const ev of rec.events) {
+    if (ev.kind === "book") books.add(ev.coin);
+    else if (ev.kind === "bbo") bbos.add(ev.coin);
+  }
+  return new Set([...bbos].filter((c) => !books.has(c)));
 }
 
 /** The primary coin and, for an outcome, its mirrored leg (both books change together). */

@@ -29,6 +29,14 @@ import type { TradeWire } from "./venue";
 
 export const WELCOME = "Websocket connection established.";
 const MAX_PENDING_POSTS = 100;
+const BOOK_LOG_KEPT = 20_000;
+
+export interface BookSent {
+  coin: string;
+  /** The book's exchange time (the frame's `time`). */
+  time: number;
+  wallSent: number;
+}
 
 export interface HubDeps {
   markets: Markets;
@@ -56,6 +64,7 @@ export class WsHub {
   /** Last allMids pushed, per perp dex ("" = the first). */
   private readonly lastMids = new Map<string, string>();
   private pendingPosts = 0;
+  private readonly bookLog: BookSent[] = [];
   readonly counts = { connections: 0, messagesIn: 0, badMessages: 0, framesOut: 0, idleClosed: 0 };
 
   constructor(private readonly d: HubDeps) {}
@@ -93,12 +102,29 @@ export class WsHub {
 
   /** A recorded book update of `coin` happened: fast subscribers get it, bbo subscribers a change. */
   bookUpdated(coin: string, time: number): void {
+    let sent = false;
     this.eachSub("l2Book", (c, s) => {
       if (s.coin !== coin || s.fast !== true) return;
       const b = bookView(this.d.markets, coin, 5, time, s);
-      if (b !== null) this.send(c, "l2Book", { ...b, fast: true });
+      if (b === null) return;
+      if (!sent) this.logBook(coin, time);
+      sent = true;
+      this.send(c, "l2Book", { ...b, fast: true });
     });
     this.touched(coin, time);
+  }
+
+  /**
+   * Book frames pushed to fast subscribers: coin, book time and the wall time it went out (the
+   * tick-to-order benchmark measures from here to the order's arrival at /exchange).
+   */
+  booksSent(sinceWall = 0): readonly BookSent[] {
+    return this.bookLog.filter((b) => b.wallSent > sinceWall);
+  }
+
+  private logBook(coin: string, time: number): void {
+    this.bookLog.push({ coin, time, wallSent: this.d.wallNow() });
+    if (this.bookLog.length > BOOK_LOG_KEPT) this.bookLog.splice(0, this.bookLog.length - BOOK_LOG_KEPT);
   }
 
   /** The slow tick: 20 levels to every non-fast l2Book subscriber, allMids when they moved. */
