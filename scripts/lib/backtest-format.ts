@@ -12,6 +12,13 @@ export function formatComparison(reports: readonly BacktestReport[]): string {
     ["  realised", (r) => n(r.pnl.realisedUsd)],
     ["  unrealised", (r) => n(r.pnl.unrealisedUsd)],
     ["  fees", (r) => n(r.pnl.feesUsd)],
+    ...first.pnl.byMarket.map((m, i): [string, (r: BacktestReport) => string] => [
+      `  ${m.market} (realised + unrealised − fees)`,
+      (r) => {
+        const x = r.pnl.byMarket[i];
+        return x === undefined ? "-" : n((x.realisedUsd ?? 0) + (x.unrealisedUsd ?? 0) - (x.feesUsd ?? 0));
+      },
+    ]),
     ["fills (maker/taker)", (r) => `${r.fills.count} (${r.fills.maker}/${r.fills.taker})`],
     ["volume (USD)", (r) => n(r.fills.volumeUsd, 2)],
     ["orders sent / rested", (r) => `${r.orders.sent} / ${r.orders.rested}`],

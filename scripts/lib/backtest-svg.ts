@@ -48,13 +48,23 @@ function panel(title: string, lines: Line[], top: number): string {
 export function backtestSvg(reports: readonly BacktestReport[]): string {
   const pnl: Line[] = reports.map((r) => ({ name: r.strategy, t: r.series.t, y: r.series.pnlUsd.map((v) => v ?? NaN) }));
   const inv: Line[] = reports.flatMap((r) => Object.entries(r.series.inventory).map(([k, v]) => ({ name: `${r.strategy} ${k}`, t: r.series.t, y: v })));
+  // Parity: its fair value against the YES mid, once a minute.
+  const fair: Line[] = reports.flatMap((r) =>
+    r.strategyView
+      .filter((v) => v.edge !== null)
+      .flatMap((v) => [
+        { name: `${r.strategy} fair P(YES)`, t: v.path.t, y: v.path.fair.map((x) => x ?? NaN) },
+        { name: `${r.strategy} YES mid`, t: v.path.t, y: v.path.mid.map((x) => x ?? NaN) },
+      ]),
+  );
+  const panels = [panel("PnL (USD)", pnl, 20), panel("Inventory (lots)", inv, 20 + PANEL)];
+  if (fair.length > 0) panels.push(panel("Fair value vs YES mid", fair, 20 + 2 * PANEL));
   const title = `${reports.map((r) => r.strategy).join(" vs ")} on ${reports[0]?.recording ?? ""}`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${2 * PANEL + 30}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${panels.length * PANEL + 30}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${W / 2}" y="18" text-anchor="middle" font-size="14">${esc(title)}</text>`,
-    panel("PnL (USD)", pnl, 20),
-    panel("Inventory (lots)", inv, 20 + PANEL),
+    ...panels,
     `</svg>`,
     "",
   ].join("\n");

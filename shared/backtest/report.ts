@@ -33,7 +33,7 @@ export interface BacktestReport {
   markouts: { horizonMs: number; fills: number; meanPerUnit: number | null; totalUsd: number | null }[];
   risk: { decisions: Record<string, number>; killed: boolean; killReason: string | null; mode: string };
   balance: { checks: number; failures: number; accountMatchesVenue: boolean };
-  strategyView: { engine: string; samples: number; fairVsMid: { meanDiff: number | null; stdDiff: number | null } | null; edge: { q05: number | null; q50: number | null; q95: number | null; histogram: { from: number; count: number }[] } | null; alpha: { mean: number | null; std: number | null } }[];
+  strategyView: { engine: string; samples: number; path: { t: number[]; fair: (number | null)[]; mid: (number | null)[] }; fairVsMid: { meanDiff: number | null; stdDiff: number | null } | null; edge: { q05: number | null; q50: number | null; q95: number | null; histogram: { from: number; count: number }[] } | null; alpha: { mean: number | null; std: number | null } }[];
   series: { stepSeconds: number; t: number[]; pnlUsd: (number | null)[]; inventory: Record<string, number[]> };
 }
 
@@ -77,9 +77,11 @@ function strategyView(run: RunData): BacktestReport["strategyView"] {
     const diffs = cs.filter((c) => c.fair !== null && c.mid !== null).map((c) => c.mid! - c.fair!);
     const edges = cs.filter((c) => c.edge !== null).map((c) => c.edge!);
     const alphas = cs.map((c) => c.alpha);
+    const minute = cs.filter((c) => c.ts % 60_000 === 0);
     return {
       engine: id,
       samples: cs.length,
+      path: { t: minute.map((c) => c.ts), fair: minute.map((c) => (c.fair === null ? null : r(c.fair, 6))), mid: minute.map((c) => (c.mid === null ? null : r(c.mid, 6))) },
       fairVsMid: diffs.length > 0 ? { meanDiff: r(mean(diffs), 8), stdDiff: r(std(diffs), 8) } : null,
       edge: edges.length > 0 ? { q05: r(quantile(edges, 0.05), 6), q50: r(quantile(edges, 0.5), 6), q95: r(quantile(edges, 0.95), 6), histogram: histogram(edges, 0.01) } : null,
       alpha: { mean: r(mean(alphas), 6), std: r(std(alphas), 6) },
