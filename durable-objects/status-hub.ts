@@ -45,13 +45,9 @@ export class StatusHub extends DurableObject<Env> implements Omit<StatusHubRpc, 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+    // One table, created once; Durable Object SQLite refuses PRAGMA user_version.
     void ctx.blockConcurrencyWhile(async () => {
-      const sql = ctx.storage.sql;
-      const v = sql.exec<{ user_version: number }>("PRAGMA user_version").one().user_version;
-      if (v < 1) {
-        sql.exec("CREATE TABLE markets (id TEXT PRIMARY KEY, added_at INTEGER NOT NULL)");
-        sql.exec("PRAGMA user_version = 1");
-      }
+      ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS markets (id TEXT PRIMARY KEY, added_at INTEGER NOT NULL)");
     });
   }
 

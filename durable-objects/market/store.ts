@@ -1,7 +1,8 @@
 /**
  * The MarketDO's SQLite storage (SPEC §12): the market's setup (request, engine config, enabled),
  * the engine state that must survive an eviction, and the stage times of recent decisions.
- * Migrations run from the constructor inside blockConcurrencyWhile (no I/O there).
+ * Migrations run from the constructor inside blockConcurrencyWhile (no I/O there); the applied
+ * version is kept in `schema_migrations`.
  */
 import type { MarketEngineConfig, MarketEngineState } from "../../shared/engine/types";
 import type { DecisionTiming, MarketRequest } from "../../shared/runtime/market/types";
@@ -25,11 +26,13 @@ const MIGRATIONS: readonly string[] = [
 export class MarketStore {
   constructor(private readonly sql: SqlStorage) {}
 
+  /** Durable Object SQLite refuses `PRAGMA user_version` (SQLITE_AUTH): the version lives in a table. */
   migrate(): void {
-    const version = this.sql.exec<{ user_version: number }>("PRAGMA user_version").one().user_version;
+    this.sql.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL)");
+    const version = this.sql.exec<{ v: number | null }>("SELECT MAX(version) AS v FROM schema_migrations").one().v ?? 0;
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.sql.exec(MIGRATIONS[v] as string);
-      this.sql.exec(`PRAGMA user_version = ${v + 1}`);
+      this.sql.exec("INSERT INTO schema_migrations (version) VALUES (?)", v + 1);
     }
   }
 
