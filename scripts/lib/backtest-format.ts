@@ -38,7 +38,6 @@ export function formatComparison(reports: readonly BacktestReport[]): string {
       },
     ]),
     ...first.inventory.map((k, i): [string, (r: BacktestReport) => string] => [`inventory ${k.key} std / final`, (r) => `${n(r.inventory[i]?.std, 2)} / ${r.inventory[i]?.final ?? "-"}`]),
-    ["risk decisions", (r) => Object.entries(r.risk.decisions).map(([k, v]) => `${k} ${v}`).join(", ")],
     ["risk mode at end", (r) => (r.risk.killed ? `halted (${r.risk.killReason})` : r.risk.mode)],
     ["books balance (checks, failures)", (r) => `${r.balance.checks}, ${r.balance.failures}${r.balance.accountMatchesVenue ? "" : ", account != venue"}`],
   ];
@@ -54,6 +53,7 @@ export function formatComparison(reports: readonly BacktestReport[]): string {
   out.push(`${"".padEnd(label)}  ${reports.map((r) => r.strategy.padStart(width)).join("  ")}`);
   for (const [name, f] of rows) out.push(`${name.padEnd(label)}  ${reports.map((r) => f(r).padStart(width)).join("  ")}`);
   for (const r of reports) {
+    out.push(`${r.strategy} risk decisions: ${Object.entries(r.risk.decisions).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
     for (const v of r.strategyView) {
       const parts: string[] = [];
       if (v.fairVsMid !== null) parts.push(`mid − fair mean ${n(v.fairVsMid.meanDiff, 5)}, std ${n(v.fairVsMid.stdDiff, 5)}`);
