@@ -50,7 +50,7 @@ describe("audit entries", () => {
   it("round-trips through a row; an unreadable body or kind is kept, not thrown", () => {
     const e = riskEntries([record])[0]!;
     expect(fromRow({ id: 7, ...toRow(e) })).toEqual({ id: 7, ...e });
-    expect(fromRow({ id: 8, ts: 1, kind: "weird", market: null, engine: null, cloid: null, body: "{not json" })).toMatchObject({ kind: "error", body: "{not json" });
+    expect(fromRow({ id: 8, ts: 1, kind: "weird", market: null, engine: null, cloid: null, body: "{not json" })).toMatchObject({ kind: "error", body: { unreadable: "{not json" } });
   });
 });
 

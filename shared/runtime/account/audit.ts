@@ -29,6 +29,13 @@ export const AUDIT_KINDS = [
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
+/**
+ * A stored body as it reads back (parsed JSON; always an object or array, as recorded). Typed
+ * `object` so it crosses RPC: a recursive JSON type makes the stub types too deep for tsc, and
+ * `unknown` is not serializable by type. Readers narrow it themselves.
+ */
+export type AuditBody = object;
+
 export interface AuditEntry {
   id: number;
   /** Local ms when it was recorded. */
@@ -38,10 +45,11 @@ export interface AuditEntry {
   market: string | null;
   engine: string | null;
   cloid: string | null;
-  body: unknown;
+  body: AuditBody;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, "id">;
+/** An entry to record: any plain value as its body (it is stored as JSON). */
+export type NewAuditEntry = Omit<AuditEntry, "id" | "body"> & { body: unknown };
 
 /** One SQLite row (body as JSON text). */
 export interface AuditRow {
@@ -59,11 +67,12 @@ export function toRow(e: NewAuditEntry): Omit<AuditRow, "id"> {
 }
 
 export function fromRow(r: AuditRow): AuditEntry {
-  let body: unknown;
+  let body: AuditBody;
   try {
-    body = JSON.parse(r.body);
+    const v: unknown = JSON.parse(r.body);
+    body = typeof v === "object" && v !== null ? v : { value: v };
   } catch {
-    body = r.body;
+    body = { unreadable: r.body };
   }
   const kind = (AUDIT_KINDS as readonly string[]).includes(r.kind) ? (r.kind as AuditKind) : "error";
   return { id: r.id, ts: r.ts, kind, market: r.market, engine: r.engine, cloid: r.cloid, body };

@@ -1,0 +1,12 @@
+// Types the account runtime tests need in the Workers tsconfig: the `cloudflare:test` module of
+// the workers pool, and what test/setup/runtime-global.ts provides to `inject()` (that file is
+// typechecked with the Node tsconfig, so its declaration is not seen here).
+/// <reference types="@cloudflare/vitest-pool-workers/types" />
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    sim: { url: string; wsUrl: string; account: string; agentKey: string };
+  }
+}
+
+export {};
