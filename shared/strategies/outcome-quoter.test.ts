@@ -115,6 +115,20 @@ describe("sizes and the venue minimum", () => {
     expect(tight.bid).toBeNull();
   });
 
+  it("buys YES instead when the held NO is too small to sell at the venue minimum", () => {
+    // YES ~0.95: selling 25 held NO at 0.05 is worth 1.25 < 10; the bid must buy YES instead,
+    // not vanish (it used to, leaving the book one-sided for as long as the NO was held).
+    const p = { ...P, model: "as" as const, order_size: 25, max_inventory: 2500, min_notional_usd: 10 };
+    const v = view({ micro: 0.95, bestBid: px(940), bestAsk: px(960), noLots: sz(100) });
+    const qt = quoteOutcome(v, p, cache);
+    expect(qt.bid).toMatchObject({ book: "yes", side: "buy" });
+    expect(qt.bid!.sz * (qt.bid!.px / 1000)).toBeGreaterThanOrEqual(10);
+    // With enough NO held to meet the minimum, the held NO is sold.
+    const rich = quoteOutcome({ ...v, noLots: sz(400) }, p, cache);
+    expect(rich.bid).toMatchObject({ book: "no", side: "sell" });
+    expect(rich.bid!.sz * (rich.bid!.px / 1000)).toBeGreaterThanOrEqual(10);
+  });
+
   it("honours the sizing cap", () => {
     const qt = quoteOutcome(view({ sizeCap: 0.5 }), { ...P, order_size: 3 }, cache);
     expect(qt.bid).toBeNull();

@@ -173,31 +173,37 @@ function leg(
   notes: string[],
 ): LegQuote | null {
   const tpu = view.ticksPerUnit;
-  let lots = Math.floor(Math.min(p.order_size, maxSize) + 1e-9);
+  const lots = Math.floor(Math.min(p.order_size, maxSize) + 1e-9);
   if (lots < p.min_size || lots <= 0) {
     notes.push(`${which}: size ${lots} under min_size`);
     return null;
   }
   // The ask sells held YES, else buys NO at 1 − ask; the bid sells held NO, else buys YES.
+  // A held leg too small (or too cheap) to meet the venue minimum falls back to the buying leg:
+  // the same exposure, paid with collateral instead of inventory.
   const held = which === "ask" ? view.yesLots : view.noLots;
-  const sells = held >= lots;
-  const book: "yes" | "no" = which === "ask" ? (sells ? "yes" : "no") : sells ? "no" : "yes";
-  const ownTicks = book === "yes" ? yesTicks : tpu - yesTicks;
-  const legPx = ownTicks / tpu;
-  if (lots * legPx < p.min_notional_usd) {
+  const sellBook: "yes" | "no" = which === "ask" ? "yes" : "no";
+  const buyBook: "yes" | "no" = which === "ask" ? "no" : "yes";
+  const attempt = (book: "yes" | "no", sells: boolean): { book: "yes" | "no"; sells: boolean; ownTicks: number; lots: number } | null => {
+    const ownTicks = book === "yes" ? yesTicks : tpu - yesTicks;
+    const legPx = ownTicks / tpu;
+    if (lots * legPx >= p.min_notional_usd) return { book, sells, ownTicks, lots };
     const needed = Math.ceil(p.min_notional_usd / legPx - 1e-9);
     // Raising a selling leg past what is held would turn it into a naked sell.
-    if (needed > maxSize + 1e-9 || (sells && needed > held)) {
-      notes.push(`${which}: under the venue minimum notional`);
-      return null;
-    }
-    lots = needed;
+    if (needed > maxSize + 1e-9 || (sells && needed > held)) return null;
+    return { book, sells, ownTicks, lots: needed };
+  };
+  const chosen = (held >= lots ? attempt(sellBook, true) : null) ?? attempt(buyBook, false);
+  if (chosen === null) {
+    notes.push(`${which}: under the venue minimum notional`);
+    return null;
   }
+  const { book, sells, ownTicks } = chosen;
   return {
     book,
     side: sells ? "sell" : "buy",
     px: px(ownTicks),
-    sz: sz(lots),
+    sz: sz(chosen.lots),
     yesPx: px(yesTicks),
     clampedToTouch: clamped,
   };
