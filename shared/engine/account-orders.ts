@@ -107,7 +107,10 @@ export function onCancelResult(c: AccountCtx, cloid: string, r: CancelResult, no
   if (r.kind === "ok") {
     c.s.counts.cancels++;
     orderEvent(c, cloid, { kind: "cancelled", reason: "cancelled" }, nowMs, o);
-    settleRisk(c, cloid);
+    // The venue's cancel answer does not say how much filled before the cancel, and fills of
+    // that block may still be on their way over the private stream. The reservation stays until
+    // the venue's own account of the order (orderUpdates or orderStatus) gives its filled size,
+    // so worst-case exposure is never understated in between (tick asks if nothing comes).
     o.changed.push(ord.intent.market);
   } else if (!isTerminal(ord.status)) {
     // Not cancellable: it filled, was cancelled meanwhile, or the answer was lost. Ask.
@@ -171,6 +174,8 @@ export function tick(c: AccountCtx, nowMs: number): AccountOutput {
   for (const cloid in c.s.book.orders) {
     const ord = c.s.book.orders[cloid]!;
     if (ord.status === "unknown") o.queries.push({ cloid, oid: ord.oid });
+    // Finished here but still reserved: the venue has not yet said how much of it filled.
+    else if (isTerminal(ord.status) && cloid in c.s.risk.orders && nowMs - ord.updatedMs >= ex.ack_timeout_ms) o.queries.push({ cloid, oid: ord.oid });
   }
   for (const req of staleOrders(c.s.book, nowMs, ex.stale_order_ms)) {
     if (orderEvent(c, req.cloid, { kind: "cancel_requested" }, nowMs, o)) o.cancels.push(req);

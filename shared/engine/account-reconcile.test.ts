@@ -72,8 +72,29 @@ describe("AccountEngine against the venue's own view", () => {
     expect(t2.cancels).toEqual([{ cloid: bid, market: YES.market, reason: "stale" }]);
     a.onCancelResult(bid, { kind: "ok" }, T + 301_000);
     a.onStatus(ask, { kind: "rejected", reason: "never landed" }, T + 301_000);
+    // Cancelled, but the venue has not said how much filled first: still reserved, and asked about.
+    expect(a.state.risk.orders[bid]).toBeDefined();
+    expect(a.tick(T + 310_000).queries).toEqual([{ cloid: bid, oid: 11 }]);
+    a.onStatus(bid, { kind: "cancelled", oid: 11, filledSz: 0, reason: "canceled" }, T + 310_100);
     a.tick(T + 400_000);
     expect(Object.keys(a.state.book.orders)).toEqual([]);
     expect(Object.keys(a.state.risk.orders)).toEqual([]);
+  });
+
+  it("a cancel answered before its fill arrives keeps the filled part reserved until the fill lands", () => {
+    const { a, bid } = withTwoQuotes();
+    a.onSendResult(bid, { kind: "resting", oid: 11 }, T + 400);
+    const pending = (): number => a.state.risk.exposures["hl:out15"]!.pendingLongLots;
+    const reserved = pending();
+    // The venue filled 10 of the 25 in the block that also cancelled the rest; the cancel's
+    // "success" arrives first, the fill is still on its way over userFills.
+    a.onCancelResult(bid, { kind: "ok" }, T + 1_000);
+    expect(pending()).toBe(reserved);
+    a.onOrderUpdate({ kind: "orderUpdate", venue: "hl", coin: "#150", ts: T + 1_000, oid: 11, cloid: bid, side: "buy", px: "0.95", sz: "15", origSz: "25", status: "canceled" }, T + 1_050);
+    expect(pending()).toBe(reserved - 15);
+    a.onFill({ kind: "fill", venue: "hl", coin: "#150", ts: T + 1_000, px: "0.95", sz: "10", side: "buy", oid: 11, cloid: bid, tid: "f9", fee: "0", crossed: false }, T + 1_100);
+    expect(pending()).toBe(reserved - 25);
+    expect(a.state.risk.positions[YES.market]).toBe(10);
+    expect(a.state.risk.orders[bid]).toBeUndefined();
   });
 });
