@@ -1,0 +1,83 @@
+/**
+ * Restart (SPEC §12): the RiskDO is torn down (`abortAllDurableObjects`) while a submit waits on
+ * a delayed /exchange. The new instance restores the order from SQLite (its reservation was
+ * written before the signer was called), refuses decisions until the private stream is back and
+ * a reconciliation ran, resolves the in-flight order from the venue's open orders, and trades
+ * on: the simulator's request log never shows a cloid in two order requests. The kill switch
+ * and the equity peak survive a restart too.
+ */
+import { abortAllDurableObjects } from "cloudflare:test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RiskDO } from "../../durable-objects/risk-do";
+import { decision, quote, readyRisk, reset, riskStub, simGet, simOrders, simPost, simRequests, stopRisk, timing, touch, until, YES, NO } from "./account-fixtures";
+
+const NAME = "risk-restart";
+const ENG = "restart:#150";
+let risk: DurableObjectStub<RiskDO>;
+
+beforeAll(async () => {
+  await reset();
+  risk = await readyRisk(NAME, { [ENG]: [YES, NO] });
+});
+
+afterAll(async () => {
+  await riskStub(NAME).cancelAll("end of test file");
+  await stopRisk(NAME);
+});
+
+const exchangeCount = async (): Promise<number> => ((await simGet("/control/state")) as { requests: { exchange: number } }).requests.exchange;
+
+describe("restart in the middle of a submit", () => {
+  it("restores from SQLite, reconciles, sends no duplicate, and trades on", async () => {
+    // The dead man's switch is armed first, so the delayed request below is the order itself.
+    await until(() => risk.status(), (s) => s.scheduleCancel.armedUntil !== null, 20_000, "dead man's switch armed");
+    const t = await touch(YES);
+    const bid = t.bid - 3_000;
+    const lots = Math.ceil(12 / (bid / 1e5));
+    const before = await exchangeCount();
+    await simPost("/control/faults/exchange", { mode: "delay", ms: 2_500, count: 1 });
+    const pending = risk.submit(decision(ENG, [quote(ENG, YES, "buy", bid, lots)]), timing()).then(
+      () => "answered",
+      (e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    await until(exchangeCount, (n) => n > before, 10_000, "the order request reached the venue");
+    await abortAllDurableObjects();
+    expect(await pending).toMatch(/^failed/);
+
+    const again = riskStub(NAME);
+    // Restored without I/O: the order is known (sent, reserved) before anything was asked.
+    const restored = await again.status();
+    const inFlight = restored.account?.openOrders ?? [];
+    expect(inFlight).toEqual([expect.objectContaining({ market: "hl:#150", side: "buy", sz: String(lots) })]);
+    const cloid = inFlight[0]!.cloid;
+    expect(["sent", "unknown", "resting"]).toContain(inFlight[0]!.status);
+
+    await until(() => again.status(), (s) => s.ready, 30_000, "ready after the restart");
+    await until(() => again.openOrders(), (o) => o.some((x) => x.cloid === cloid && x.status === "resting"), 20_000, "the in-flight order resolved as resting");
+    expect((await simOrders()).filter((o) => o.cloid === cloid)).toHaveLength(1);
+
+    // The same decision again: the order it wants already rests; nothing is sent.
+    const same = await again.submit(decision(ENG, [quote(ENG, YES, "buy", bid, lots)]), timing());
+    expect(same.liveOrders[`${ENG}:bid`]?.cloid).toBe(cloid);
+    // A moved quote: cancel by cloid + one new order, and trading goes on.
+    const moved = await again.submit(decision(ENG, [quote(ENG, YES, "buy", bid - 10, lots)]), timing());
+    const next = moved.liveOrders[`${ENG}:bid`]!.cloid;
+    expect(next).not.toBe(cloid);
+    expect((await simOrders()).map((o) => o.cloid)).toEqual([next]);
+
+    const orderRequests = (await simRequests()).filter((r) => r.type === "order");
+    const sent = orderRequests.flatMap((r) => r.cloids);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(orderRequests.find((r) => r.cloids.includes(cloid))?.fault).toBe("delay 2500ms");
+  });
+
+  it("the kill switch survives a restart", async () => {
+    const stub = riskStub(NAME);
+    await stub.kill("before restart");
+    await abortAllDurableObjects();
+    const after = riskStub(NAME);
+    expect((await after.status()).account).toMatchObject({ killed: true, killReason: "before restart" });
+    await until(() => after.status(), (s) => s.ready, 30_000, "ready after the restart");
+    expect(await after.resume({ resetPeak: false })).toMatchObject({ ok: true, value: { killed: false } });
+  });
+});
