@@ -40,6 +40,9 @@ export interface DeskDeps {
   beforeOrders(): Promise<void>;
 }
 
+/** Clock difference allowed between our send time and the venue's expiresAfter check. */
+const NOT_FOUND_MARGIN_MS = 1_000;
+
 /** Rounds of answers fed back per execute call; a loop beyond this is a bug, and stops. */
 const MAX_ROUNDS = 64;
 
@@ -196,7 +199,10 @@ export class AccountDesk {
       }
       const answer = venueOrderStatus(res.value.value, inst);
       const body = { venue: res.value.value, answer };
-      if (answer === null) {
+      // "Not found" is final only once the venue can no longer act on the request: its
+      // expiresAfter (sent + ack timeout) has passed. Until then the order stays open and is asked again.
+      const tooEarly = answer?.kind === "not_found" && ord !== undefined && ord.sentMs !== null && now < ord.sentMs + this.d.ackTimeoutMs() + NOT_FOUND_MARGIN_MS;
+      if (answer === null || tooEarly) {
         this.persist(null, [{ ts: now, kind: "status", market: inst.market, engine: null, cloid: q.cloid, body }], now);
         continue;
       }

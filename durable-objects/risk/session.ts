@@ -47,7 +47,8 @@ export class RiskSession {
   private arming: Promise<AccountOutput[]> | null = null;
   /** The private stream resynced: the next good reconciliation lets the venue trade again. */
   private awaitingReconcile = false;
-  private readonly due = { tickAt: 0, reconcileAt: 0, retentionAt: 0, bootAt: 0 };
+  private readonly due = { reconcileAt: 0, retentionAt: 0, bootAt: 0 };
+  private lastTickAt = 0;
   private alarmAt: number | null = null;
   private readonly background = { failed: 0, lastError: null as string | null };
 
@@ -285,8 +286,8 @@ export class RiskSession {
       this.stream?.tick();
       const desk = this.d.desk;
       if (desk.engine !== null && this.phase !== "booting" && this.phase !== "broken") {
-        if (now >= this.due.tickAt) {
-          this.due.tickAt = now + (openOrders(desk.engine) ? RISK_CADENCE.tickMs : RISK_CADENCE.tickMs * 5);
+        if (now >= this.tickDue(desk.engine)) {
+          this.lastTickAt = now;
           const tick = desk.act((e, t) => e.tick(t));
           const live = desk.act((e, t) => e.onLiveness(this.liveness(t), t));
           await desk.execute(mergeOutputs([tick, live]));
@@ -312,7 +313,7 @@ export class RiskSession {
     const at = nextAlarmAt(now, [
       this.stream?.nextDeadlineMs() ?? null,
       this.phase === "booting" ? this.due.bootAt : null,
-      hasEngine ? this.due.tickAt : null,
+      hasEngine ? this.tickDue(this.d.desk.engine!) : null,
       hasEngine ? this.due.reconcileAt : null,
       hasEngine ? this.due.retentionAt : null,
       hasEngine ? deadManDeadline(s.deadMan, this.deadManWanted(), now, venueNow(s.clock, now)) : null,
@@ -321,6 +322,11 @@ export class RiskSession {
     if (this.alarmAt !== null && this.alarmAt > now && this.alarmAt <= at) return;
     this.alarmAt = at;
     await this.d.ctx.storage.setAlarm(at);
+  }
+
+  /** The engine's tick (ack timeouts, status queries of unknown orders, liveness): every 2 s while orders are open, else every 10 s. */
+  private tickDue(e: AccountEngine): number {
+    return this.lastTickAt + (openOrders(e) ? RISK_CADENCE.tickMs : RISK_CADENCE.tickMs * 5);
   }
 
   private deadManWanted(): boolean {
