@@ -136,6 +136,7 @@ export class MarketDO extends DurableObject<Env> {
     if (s === null || !s.enabled || this.engine === null) return;
     const now = Date.now();
     if (!this.registered) await this.register();
+    else await this.refreshSlice();
     this.ensureFeed().tick();
     this.decide(now, null, null);
     if (now - this.savedAt >= SAVE_EVERY_MS) {
@@ -192,6 +193,7 @@ export class MarketDO extends DurableObject<Env> {
     return r.ok ? r.value : null;
   }
 
+  /** Tells the RiskDO what this engine trades, then takes the account as it stands (equity, holdings, live orders). */
   private async register(): Promise<void> {
     if (this.engine === null) return;
     try {
@@ -199,6 +201,18 @@ export class MarketDO extends DurableObject<Env> {
       this.registered = true;
     } catch (e) {
       this.submits.lastError = `registerMarket: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
+    await this.refreshSlice();
+  }
+
+  /** A safety net beside the RiskDO's pushes: the engine never quotes from an account view older than one alarm. */
+  private async refreshSlice(): Promise<void> {
+    try {
+      const slice = await this.risk().slice([this.id]);
+      this.engine?.onAccount(slice);
+    } catch (e) {
+      this.submits.lastError = `slice: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
 

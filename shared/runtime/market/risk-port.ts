@@ -18,5 +18,7 @@ export interface RiskForMarkets {
   feedDown(market: string, reason: string): Promise<unknown>;
   feedUp(market: string): Promise<unknown>;
   registerMarket(spec: { market: string; instruments: Instrument[] }): Promise<unknown>;
+  /** The account as the engines named (engine ids) see it; a market asks on start and on every alarm. */
+  slice(markets: string[]): Promise<AccountSlice>;
   getConfig(): Promise<BotConfig>;
 }
