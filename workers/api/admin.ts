@@ -135,7 +135,8 @@ admin.get("/pnl", async (c) => c.json(await risk(c).pnl()));
 admin.get("/decisions", async (c) => {
   const p = parseRequest(DecisionsQuery, c.req.query());
   if (!p.ok) return c.json(p.error, 400);
-  return c.json(await risk(c).decisions(p.value));
+  const r = await risk(c).decisions(p.value);
+  return r.ok ? c.json(r.value) : c.json(invalid(r.error), 400);
 });
 
 admin.get("/captures", async (c) => {

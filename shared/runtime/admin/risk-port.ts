@@ -16,7 +16,8 @@ export interface RiskForAdmin {
   positions(): Promise<unknown>;
   openOrders(): Promise<unknown>;
   pnl(): Promise<unknown>;
-  decisions(query: DecisionsQuery): Promise<unknown>;
+  /** The audit log, oldest first from `since`, else the newest `limit`; the RiskDO validates the query again. */
+  decisions(query: DecisionsQuery): Promise<Result<unknown[], ConfigIssue[]>>;
   getConfig(): Promise<BotConfig>;
   updateConfig(patch: unknown): Promise<Result<BotConfig, ConfigIssue[]>>;
 }
