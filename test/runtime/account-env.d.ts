@@ -9,4 +9,12 @@ declare module "vitest" {
   }
 }
 
+declare global {
+  // Vite's ?raw import (a file's text), used to read the signer's wrangler.toml.
+  module "*?raw" {
+    const text: string;
+    export default text;
+  }
+}
+
 export {};
