@@ -2,6 +2,7 @@
 export interface AdminClient {
   get(path: string): Promise<{ status: number; body: unknown }>;
   post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+  patch(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 export function adminClient(base: string, token: string): AdminClient {
@@ -20,7 +21,7 @@ export function adminClient(base: string, token: string): AdminClient {
     }
     return { status: res.status, body: parsed };
   };
-  return { get: (p) => call("GET", p), post: (p, b) => call("POST", p, b) };
+  return { get: (p) => call("GET", p), post: (p, b) => call("POST", p, b), patch: (p, b) => call("PATCH", p, b) };
 }
 
 /** Polls until `probe` is true or `ms` pass; returns whether it became true. */

@@ -5,15 +5,27 @@
  */
 import type { AdminClient } from "./admin-client";
 
+/**
+ * Config set through the admin API before the markets: OFI's default order of 10 lots is
+ * 0.001 ETH (about $4), under the venue's $10 minimum order value, so the ETH market trades 30
+ * lots (0.003 ETH) with room for ten of them.
+ */
+export const START_CONFIG = { markets: { "hl:rpl:ETH": { ofi: { order_size: 30, max_position: 300 } } } } as const;
+
 export const START_MARKETS = [
   { market: "hl:#150", strategy: { kind: "mm" } },
   { id: "hl:#150~parity", market: "hl:#150", strategy: { kind: "parity", perp: "BTC" } },
   { market: "hl:rpl:ETH", strategy: { kind: "ofi", lead: "rpl:BTC" } },
 ] as const;
 
-/** Configures each market through the admin API, retrying while the bot is still starting. */
+/** Applies START_CONFIG, then configures each market, retrying while the bot is still starting. */
 export async function setUpMarkets(admin: AdminClient, log: (line: string) => void, attempts = 20): Promise<boolean> {
   let allOk = true;
+  const cfg = await admin.patch("/admin/config", START_CONFIG);
+  if (cfg.status !== 200) {
+    allOk = false;
+    log(`config: refused (HTTP ${cfg.status}): ${JSON.stringify(cfg.body).slice(0, 400)}`);
+  }
   for (const m of START_MARKETS) {
     const id = "id" in m ? m.id : m.market;
     let last: { status: number; body: unknown } | null = null;

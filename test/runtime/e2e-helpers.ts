@@ -71,7 +71,7 @@ export interface MarketView {
   decisions: number;
   lastDecisionSeq: number;
   feed: FeedView;
-  submits: { sent: number; failed: number; lastError: string | null };
+  submits: { sent: number; failed: number; superseded: number; lastError: string | null };
 }
 
 export const marketStatus = async (id: string): Promise<MarketView> => {
