@@ -14,6 +14,8 @@ import { frameToEvents, parseWsFrame } from "../../shared/venues/hyperliquid/ws-
 import { VenueSocket } from "../venue-socket";
 
 export const PRIVATE_LIVENESS: LivenessPolicy = { pingIntervalMs: 5_000, pongTimeoutMs: 5_000, connectTimeoutMs: 10_000, backoff: VENUE_BACKOFF };
+/** The userFills snapshot follows the subscribe within a round trip; 10 s without it means the subscription is lost. */
+const RESYNC_TIMEOUT_MS = 10_000;
 
 export interface PrivateStreamHooks {
   onEvents(events: AccountEvent[], now: number): void;
@@ -78,12 +80,26 @@ export class PrivateStream {
     this.socket.stop();
   }
 
-  tick(): void {
+  /**
+   * Alarm work. A socket that is open but never delivered the userFills snapshot after
+   * subscribing is of no use (fills may have been missed meanwhile): it is reopened.
+   */
+  tick(now: number): void {
+    const l = this.socket.liveness.status;
+    if (l.phase === "up" && !l.synced && now - l.since >= RESYNC_TIMEOUT_MS) {
+      this.socket.stop();
+      this.socket.start();
+      return;
+    }
     this.socket.tick();
   }
 
   nextDeadlineMs(): number | null {
-    return this.socket.nextDeadlineMs();
+    const next = this.socket.nextDeadlineMs();
+    const l = this.socket.liveness.status;
+    if (l.phase !== "up" || l.synced) return next;
+    const resync = l.since + RESYNC_TIMEOUT_MS;
+    return next === null ? resync : Math.min(next, resync);
   }
 
   status(): PrivateStreamStatus {

@@ -283,7 +283,7 @@ export class RiskSession {
     const now = Date.now();
     try {
       if (this.phase === "booting" && now >= this.due.bootAt) await this.ensureBooted();
-      this.stream?.tick();
+      this.stream?.tick(now);
       const desk = this.d.desk;
       if (desk.engine !== null && this.phase !== "booting" && this.phase !== "broken") {
         if (now >= this.tickDue(desk.engine)) {
