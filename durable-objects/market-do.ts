@@ -90,6 +90,18 @@ export class MarketDO extends DurableObject<Env> {
     return this.install({ ...s, engine: built.value.engine, updatedAt: Date.now() });
   }
 
+  /** Whether this market could run under `config` (the api asks every market before a config update is applied). */
+  async checkConfig(config: BotConfig): Promise<SetupIssue[]> {
+    const s = this.setup;
+    if (s === null) return [];
+    const venue = await fetchVenueMetadata(this.env.HL_API_URL, s.request);
+    if (!venue.ok) return venue.error;
+    const built = buildMarketSetup(s.request, venue.value, config);
+    if (!built.ok) return built.error;
+    const engine = MarketEngine.create(built.value.engine);
+    return engine.ok ? [] : engine.error;
+  }
+
   async enable(): Promise<MarketStatus | null> {
     return this.setEnabled(true);
   }
@@ -115,7 +127,7 @@ export class MarketDO extends DurableObject<Env> {
   async snapshot(): Promise<MarketSnapshot | null> {
     const status = await this.status();
     if (status === null || this.setup === null || this.engine === null) return null;
-    return { request: this.setup.request, status, engine: this.engine.snapshot(), timings: this.store.recentTimings(50) };
+    return { request: this.setup.request, status, params: this.engine.config.params, engine: this.engine.snapshot(), timings: this.store.recentTimings(50) };
   }
 
   async account(slice: AccountSlice): Promise<void> {

@@ -6,7 +6,7 @@
  * call a Durable Object and encode.
  */
 import { Hono, type Context } from "hono";
-import { updateBotConfig } from "../../shared/config";
+import { updateBotConfig, type BotConfig, type ConfigIssue } from "../../shared/config";
 import type { RiskForAdmin } from "../../shared/runtime/admin/risk-port";
 import {
   ConfigPatchBody,
@@ -81,13 +81,27 @@ for (const action of ["enable", "disable"] as const) {
 
 admin.get("/config", async (c) => c.json(await risk(c).getConfig()));
 
+/**
+ * The patch over the running config, validated as a whole (shared/config) and then by every
+ * configured market (a knob its engine cannot run with, such as a tick off its instrument's
+ * grid); issues name the field, market issues under `markets.<id>`.
+ */
+async function checkPatch(c: Ctx, patch: Record<string, unknown>): Promise<{ ok: true; config: BotConfig } | { ok: false; issues: ConfigIssue[] }> {
+  const r = updateBotConfig(await risk(c).getConfig(), patch);
+  if (!r.ok) return { ok: false, issues: r.error };
+  const ids = (await hub(c).markets()).map((m) => m.id);
+  const perMarket = await Promise.all(ids.map(async (id) => (await c.env.MARKET.getByName(id).checkConfig(r.value)).map((i) => ({ path: `markets.${id}`, message: `${i.path}: ${i.message}` }))));
+  const issues = perMarket.flat();
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, config: r.value };
+}
+
 admin.post("/config/validate", async (c) => {
   const b = await body(c);
   if (!b.ok) return b.res;
   const p = parseRequest(ConfigPatchBody, b.value);
   if (!p.ok) return c.json(p.error, 400);
-  const r = updateBotConfig(await risk(c).getConfig(), p.value);
-  return r.ok ? c.json({ ok: true, config: r.value }) : c.json(invalid(r.error), 400);
+  const r = await checkPatch(c, p.value);
+  return r.ok ? c.json({ ok: true, config: r.config }) : c.json(invalid(r.issues), 400);
 });
 
 admin.patch("/config", async (c) => {
@@ -95,6 +109,8 @@ admin.patch("/config", async (c) => {
   if (!b.ok) return b.res;
   const p = parseRequest(ConfigPatchBody, b.value);
   if (!p.ok) return c.json(p.error, 400);
+  const checked = await checkPatch(c, p.value);
+  if (!checked.ok) return c.json(invalid(checked.issues), 400);
   const r = await risk(c).updateConfig(p.value);
   return r.ok ? c.json({ ok: true, config: r.value }) : c.json(invalid(r.error), 400);
 });

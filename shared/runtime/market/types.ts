@@ -3,6 +3,7 @@
  * crosses Durable Object RPC and goes into SQLite as JSON). The RPC surface is described in
  * durable-objects/README.md.
  */
+import type { MarketConfig } from "../../config";
 import type { MarketEngineSnapshot, MarketEngineStatus } from "../../engine/types";
 
 /** Which strategy a market runs; the rest (instruments, expiry, strike) comes from venue metadata. */
@@ -82,6 +83,8 @@ export interface DecisionTiming {
 export interface MarketSnapshot {
   request: MarketRequest;
   status: MarketStatus;
+  /** The knobs the engine runs with: the bot config resolved for this market. */
+  params: MarketConfig;
   engine: MarketEngineSnapshot;
   timings: DecisionTiming[];
 }
