@@ -21,6 +21,7 @@ import { RiskSetup } from "./risk/setup";
 import { SignerLink } from "./risk/signer-link";
 import { RiskStore } from "./risk/store";
 import { VenueInfo } from "./risk/venue-info";
+import type { ReconcileReport } from "./risk/reconciler";
 import type { RiskStatus } from "./risk/status";
 
 export interface ControlReply {
@@ -60,7 +61,8 @@ export class RiskDO extends DurableObject<RiskEnv> {
       this.store.migrate();
       this.setup.load(env.BOT_CONFIG);
       this.session.restore();
-      if ((await ctx.storage.getAlarm()) === null) await ctx.storage.setAlarm(Date.now());
+      // Boot (and after a restart, reconcile) right away rather than at whatever alarm was pending.
+      await ctx.storage.setAlarm(Date.now());
     });
   }
 
@@ -190,7 +192,7 @@ export class RiskDO extends DurableObject<RiskEnv> {
   }
 
   /** Reconciles with the venue now (also runs at start, after every private-stream resync and every 30 s). */
-  async reconcileNow(): Promise<unknown> {
+  async reconcileNow(): Promise<ReconcileReport> {
     await this.session.engine();
     return this.session.reconcile("admin");
   }

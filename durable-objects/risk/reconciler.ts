@@ -1,7 +1,8 @@
 /**
- * Reconciliation with the venue (SPEC §9, §12): read open orders, recent fills, positions and
- * mids from /info (per perp dex: HIP-3 coins are only listed with their `dex`), measure the
- * venue's clock, revalue at the mids, hand the snapshot to AccountEngine.onReconcile (adopt,
+ * Reconciliation with the venue (SPEC §9, §12): read open orders, recent fills, positions,
+ * mids and the books of the bot's instruments from /info (per perp dex: HIP-3 coins are only
+ * listed with their `dex`), measure the venue's clock, revalue at the mids, observe each book's
+ * depth (the depth-vanishing trigger), hand the snapshot to AccountEngine.onReconcile (adopt,
  * cancel zombies and unknown orders, query the unresolved) and compare the engine's positions
  * with the venue's. A read that fails changes nothing; the caller retries.
  */
@@ -9,7 +10,7 @@ import { err, ok, type Result } from "../../shared/core/result";
 import type { AccountOutput } from "../../shared/engine/types";
 import type { Instrument } from "../../shared/execution/types";
 import { measureOffset, type VenueClock } from "../../shared/runtime/account/venue-clock";
-import { marksFromMids, positionDrift, venuePositions, venueSnapshot, type SnapshotRead } from "../../shared/runtime/account/venue-snapshot";
+import { bookDepthUsd, depthScopes, marksFromMids, positionDrift, venuePositions, venueSnapshot, type SnapshotRead } from "../../shared/runtime/account/venue-snapshot";
 import type { ClearinghouseStateResponse, SpotClearinghouseStateResponse } from "../../shared/venues/hyperliquid/info-schemas";
 import type { Fill, FrontendOrder } from "../../shared/venues/hyperliquid/schema-common";
 import type { VenueInfo } from "./venue-info";
@@ -20,6 +21,8 @@ export interface VenueRead {
   perps: ClearinghouseStateResponse;
   spot: SpotClearinghouseStateResponse;
   mids: Record<string, string>;
+  /** Top-of-book depth (USD, thinner side) per exposure scope (market, or outcome group), for the depth-vanishing trigger. */
+  depthUsd: Record<string, number>;
   clock: VenueClock;
   readAt: number;
 }
@@ -35,16 +38,25 @@ export function dexesOf(instruments: Readonly<Record<string, Instrument>>): stri
   return [...dexes];
 }
 
-export async function readVenue(info: VenueInfo, dexes: readonly string[], clock: VenueClock): Promise<Result<VenueRead, string>> {
-  const [orders, perps, mids, fills, spot] = await Promise.all([
+export async function readVenue(info: VenueInfo, instruments: Readonly<Record<string, Instrument>>, clock: VenueClock): Promise<Result<VenueRead, string>> {
+  const dexes = dexesOf(instruments);
+  const scopes = depthScopes(instruments);
+  const markets = scopes.map((x) => x.market);
+  const [orders, perps, mids, books, fills, spot] = await Promise.all([
     Promise.all(dexes.map((d) => info.openOrders(d))),
     Promise.all(dexes.map((d) => info.clearinghouse(d))),
     Promise.all(dexes.map((d) => info.mids(d))),
+    Promise.all(markets.map((m) => info.book(m.slice(3)))),
     info.fills(),
     info.spot(),
   ]);
-  const failed = [...orders, ...perps, ...mids, fills, spot].find((r) => !r.ok);
+  const failed = [...orders, ...perps, ...mids, ...books, fills, spot].find((r) => !r.ok);
   if (failed !== undefined && !failed.ok) return err(failed.error);
+  const depthUsd: Record<string, number> = {};
+  scopes.forEach((x, i) => {
+    const b = books[i]!;
+    depthUsd[x.scope] = bookDepthUsd(b.ok ? b.value : null);
+  });
   const okv = <T>(r: Result<{ value: T }, string>): T => (r as { ok: true; value: { value: T } }).value.value;
   const main = perps[0]!;
   if (!main.ok) return err(main.error);
@@ -55,6 +67,7 @@ export async function readVenue(info: VenueInfo, dexes: readonly string[], clock
     perps: merged,
     spot: okv(spot),
     mids: Object.assign({}, ...mids.map((m) => okv(m))) as Record<string, string>,
+    depthUsd,
     clock: measureOffset(clock, main.value.value.time, main.value.sentMs, main.value.answeredMs),
     readAt: main.value.answeredMs,
   });

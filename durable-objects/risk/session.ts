@@ -189,7 +189,7 @@ export class RiskSession {
     const s = this.d.setup;
     const desk = this.d.desk;
     const insts = s.instruments();
-    const read = desk.engine === null ? err("account engine not started") : await readVenue(this.d.info, dexesOf(insts), s.clock);
+    const read = desk.engine === null ? err("account engine not started") : await readVenue(this.d.info, insts, s.clock);
     const now = Date.now();
     if (!read.ok || desk.engine === null) {
       const rep = failedReport(reason, read.ok ? "account engine not started" : read.error, now, s.clock);
@@ -204,12 +204,18 @@ export class RiskSession {
     const calls = reconcileCalls(read.value, insts, s.baselineMs ?? 0);
     const adoptedBefore = countAdopted(desk.engine);
     const marks = desk.act((e, t) => e.onMarks(calls.marks, t));
-    const rec = desk.act((e, t) => e.onReconcile(calls.snap.snapshot, t));
+    const depth = Object.entries(read.value.depthUsd).map(([market, usd]) => desk.act((e, t) => e.onDepth(market, usd, t)));
+    // Fills the stream missed, recorded as fills (the engine applies each tid once).
+    const missed = calls.snap.snapshot.fills.filter((f) => !desk.engine!.state.seenTids.includes(f.tid));
+    const rec = desk.act(
+      (e, t) => e.onReconcile(calls.snap.snapshot, t),
+      (_o, t) => missed.map((f) => ({ ts: t, kind: "fill" as const, market: f.market, engine: null, cloid: f.cloid, body: { source: "reconcile", ...f } })),
+    );
     const rep = report(reason, now, calls, rec, desk.engine.state.risk.positions, countAdopted(desk.engine) - adoptedBefore, s.clock);
     s.lastReconcile = rep;
     s.save("lastReconcile");
     this.d.store.audit([{ ts: now, kind: "reconcile", market: null, engine: null, cloid: null, body: rep }]);
-    await desk.execute(mergeOutputs([marks, rec]));
+    await desk.execute(mergeOutputs([marks, ...depth, rec]));
     if (this.awaitingReconcile && this.stream?.status().synced === true) {
       this.awaitingReconcile = false;
       await desk.execute(desk.act((e, t) => e.onVenueReconnected("hl", t)));

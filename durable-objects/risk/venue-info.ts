@@ -5,6 +5,7 @@
  */
 import { err, ok, type Result } from "../../shared/core/result";
 import { parseInfoResponse, type InfoRequest, type InfoResponse, type InfoType } from "../../shared/venues/hyperliquid/info";
+import type { L2BookResponse } from "../../shared/venues/hyperliquid/info-schemas";
 
 export interface Timed<T> {
   value: T;
@@ -22,8 +23,14 @@ export class VenueInfo {
 
   async ask<T extends InfoType>(type: T, body: InfoRequest & { type: T }): Promise<Result<Timed<InfoResponse<T>>, string>> {
     const sentMs = Date.now();
-    let text: string;
-    let status: number;
+    const text = await this.post(type, body);
+    if (!text.ok) return text;
+    const r = parseInfoResponse(type, text.value);
+    if (!r.ok) return err(`info ${type}: ${r.error.kind} ${r.error.detail}`);
+    return ok({ value: r.value, sentMs, answeredMs: Date.now() });
+  }
+
+  private async post(type: string, body: unknown): Promise<Result<string, string>> {
     try {
       const res = await fetch(`${this.apiUrl.replace(/\/+$/, "")}/info`, {
         method: "POST",
@@ -31,15 +38,20 @@ export class VenueInfo {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(INFO_TIMEOUT_MS),
       });
-      status = res.status;
-      text = await res.text();
+      const text = await res.text();
+      return res.status === 200 ? ok(text) : err(`info ${type}: HTTP ${res.status}`);
     } catch (e) {
       return err(`info ${type}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (status !== 200) return err(`info ${type}: HTTP ${status}`);
-    const r = parseInfoResponse(type, text);
-    if (!r.ok) return err(`info ${type}: ${r.error.kind} ${r.error.detail}`);
-    return ok({ value: r.value, sentMs, answeredMs: Date.now() });
+  }
+
+  /** The l2Book of a coin; null when the venue has no book for it (it answers `null`, e.g. a settled outcome). */
+  async book(coin: string): Promise<Result<L2BookResponse | null, string>> {
+    const text = await this.post("l2Book", { type: "l2Book", coin });
+    if (!text.ok) return text;
+    if (text.value.trim() === "null") return ok(null);
+    const r = parseInfoResponse("l2Book", text.value);
+    return r.ok ? ok(r.value) : err(`info l2Book: ${r.error.kind} ${r.error.detail}`);
   }
 
   clearinghouse(dex?: string) {

@@ -45,6 +45,11 @@ describe("restart in the middle of a submit", () => {
     expect(await pending).toMatch(/^failed/);
 
     const again = riskStub(NAME);
+    // The first call after the restart: a decision before the reconciliation is refused and recorded.
+    const early = await again.submit(decision(ENG, [quote(ENG, YES, "buy", bid - 20, lots)]), timing());
+    expect(early).toMatchObject({ mode: "halted" });
+    const refused = await again.decisions({ kind: "refused", limit: 1 });
+    expect(refused.ok && (refused.value[0]?.body as { reason: string }).reason).toMatch(/^not accepting orders while booting/);
     // Restored without I/O: the order is known (sent, reserved) before anything was asked.
     const restored = await again.status();
     const inFlight = restored.account?.openOrders ?? [];
@@ -65,10 +70,15 @@ describe("restart in the middle of a submit", () => {
     expect(next).not.toBe(cloid);
     expect((await simOrders()).map((o) => o.cloid)).toEqual([next]);
 
-    const orderRequests = (await simRequests()).filter((r) => r.type === "order");
+    const requests = await simRequests();
+    const orderRequests = requests.filter((r) => r.type === "order");
     const sent = orderRequests.flatMap((r) => r.cloids);
     expect(new Set(sent).size).toBe(sent.length);
     expect(orderRequests.find((r) => r.cloids.includes(cloid))?.fault).toBe("delay 2500ms");
+    // The nonce source is persisted: across the restart every signed request took a fresh nonce, none refused.
+    const nonces = requests.map((r) => r.nonce);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(requests.some((r) => JSON.stringify(r.body).includes("Invalid nonce"))).toBe(false);
   });
 
   it("the kill switch survives a restart", async () => {

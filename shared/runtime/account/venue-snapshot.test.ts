@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Instrument } from "../../execution/types";
 import type { ClearinghouseStateResponse, SpotClearinghouseStateResponse } from "../../venues/hyperliquid/info-schemas";
 import type { Fill, FrontendOrder } from "../../venues/hyperliquid/schema-common";
-import { accountValueUsd, marksFromMids, positionDrift, venueOrderStatus, venuePositions, venueSnapshot } from "./venue-snapshot";
+import { accountValueUsd, bookDepthUsd, depthScopes, marksFromMids, positionDrift, venueOrderStatus, venuePositions, venueSnapshot } from "./venue-snapshot";
 
 const BTC: Instrument = { market: "hl:BTC", venue: "hl", pxDecimals: 1, szDecimals: 5, payoff: "linear" };
 const YES: Instrument = { market: "hl:#150", venue: "hl", pxDecimals: 5, szDecimals: 0, payoff: "binary", group: "o15", groupSign: 1 };
@@ -131,5 +131,26 @@ describe("positions, drift, marks", () => {
   it("marks from allMids for the bot's coins; account value adds spot USDC", () => {
     expect(marksFromMids({ BTC: "80742.5", "#150": "0.95393", "#151": "0", ETH: "2300" }, INST)).toEqual({ "hl:BTC": 80742.5, "hl:#150": 0.95393 });
     expect(accountValueUsd(perps([]), spot)).toBeCloseTo(200000.0785, 6);
+  });
+});
+
+describe("bookDepthUsd", () => {
+  it("USD in the top 5 levels of the thinner side; an empty side or book is 0", () => {
+    // The first recorded #150 book of hip4-2026-05-10 (hand-cut, test/node/sim/helpers.ts).
+    const book = { coin: "#150", time: 1, levels: [[{ px: "0.95236", sz: "22" }, { px: "0.95234", sz: "105" }, { px: "0.95205", sz: "17" }], [{ px: "0.9555", sz: "13" }, { px: "0.957", sz: "1338" }]] as [{ px: string; sz: string }[], { px: string; sz: string }[]] };
+    expect(bookDepthUsd(book)).toBeCloseTo(0.95236 * 22 + 0.95234 * 105 + 0.95205 * 17, 9);
+    expect(bookDepthUsd({ ...book, levels: [book.levels[0], []] })).toBe(0);
+    expect(bookDepthUsd(null)).toBe(0);
+    expect(bookDepthUsd(book, 1)).toBeCloseTo(0.9555 * 13, 9);
+  });
+});
+
+describe("depthScopes", () => {
+  it("one book per exposure: an outcome group reads its YES book, a perp its own", () => {
+    expect(depthScopes(INST)).toEqual([
+      { scope: "o15", market: "hl:#150" },
+      { scope: "hl:BTC", market: "hl:BTC" },
+    ]);
+    expect(depthScopes({ [NO.market]: NO })).toEqual([{ scope: "o15", market: "hl:#151" }]);
   });
 });

@@ -12,7 +12,7 @@ import type { VenueOrderStatus } from "../../execution/order-manager";
 import type { VenueFill, VenueOpenOrder, VenueSnapshot } from "../../execution/reconcile";
 import type { Instrument } from "../../execution/types";
 import { outcomeToken, parseOutcomeCoin } from "../../venues/hyperliquid/assets";
-import type { ClearinghouseStateResponse, OrderStatusResponse, SpotClearinghouseStateResponse } from "../../venues/hyperliquid/info-schemas";
+import type { ClearinghouseStateResponse, L2BookResponse, OrderStatusResponse, SpotClearinghouseStateResponse } from "../../venues/hyperliquid/info-schemas";
 import { statusClass, type Fill, type FrontendOrder } from "../../venues/hyperliquid/schema-common";
 
 export interface SnapshotInput {
@@ -158,4 +158,34 @@ export function marksFromMids(mids: Readonly<Record<string, string>>, instrument
 export function accountValueUsd(perps: ClearinghouseStateResponse, spot: SpotClearinghouseStateResponse): number {
   const usdc = spot.balances.find((b) => b.coin === "USDC");
   return Number(perps.marginSummary.accountValue) + (usdc === undefined ? 0 : Number(usdc.total));
+}
+
+/** Levels per side the depth check looks at (the fast l2Book a market maker quotes against has 5). */
+export const DEPTH_LEVELS = 5;
+
+/**
+ * Depth of a book for the depth-vanishing trigger (SPEC §10): USD resting in the top levels of
+ * the thinner side (an empty side is 0: there is nothing to trade out against).
+ */
+export function bookDepthUsd(book: L2BookResponse | null, levels = DEPTH_LEVELS): number {
+  if (book === null) return 0;
+  const side = (ls: readonly { px: string; sz: string }[]): number => ls.slice(0, levels).reduce((a, l) => a + Number(l.px) * Number(l.sz), 0);
+  return Math.min(side(book.levels[0]), side(book.levels[1]));
+}
+
+/**
+ * Which book to read for each exposure the depth trigger guards: an instrument alone, or for a
+ * HIP-4 outcome group the YES side's book only (YES and NO share one merged book, and a NO
+ * book's dollars would understate it by the price ratio). The trigger is raised on the scope,
+ * so both legs of an outcome halt together.
+ */
+export function depthScopes(instruments: Readonly<Record<string, Instrument>>): { scope: string; market: string }[] {
+  const byScope = new Map<string, string>();
+  for (const market of Object.keys(instruments).sort()) {
+    const inst = instruments[market]!;
+    if (inst.venue !== "hl") continue;
+    const scope = inst.group ?? market;
+    if (!byScope.has(scope) || inst.groupSign === 1) byScope.set(scope, market);
+  }
+  return [...byScope].map(([scope, market]) => ({ scope, market }));
 }
