@@ -149,7 +149,10 @@ export class MarketDO extends DurableObject<Env> {
     const now = Date.now();
     if (!this.registered) await this.register();
     else await this.refreshSlice();
-    this.ensureFeed().tick();
+    // After a restart the feed object is new: start() connects it (a no-op while it is up or backing off).
+    const feed = this.ensureFeed();
+    feed.start();
+    feed.tick();
     this.decide(now, null, null);
     if (now - this.savedAt >= SAVE_EVERY_MS) {
       this.save(now);
@@ -298,7 +301,7 @@ export class MarketDO extends DurableObject<Env> {
     if (this.setup?.enabled !== true) return;
     const now = Date.now();
     const due = Math.min(at ?? Infinity, this.feed?.nextDeadlineMs() ?? Infinity, now + MAX_ALARM_MS);
-    if (this.alarmAt !== null && this.alarmAt <= due && this.alarmAt > now - MAX_ALARM_MS) return;
+    if (this.alarmAt !== null && this.alarmAt <= due && this.alarmAt > now) return;
     this.alarmAt = due;
     await this.ctx.storage.setAlarm(due);
   }
