@@ -1,0 +1,60 @@
+/**
+ * The signals tail: OFI, multi-level OFI, aggressive volume, lead-lag, alpha, regime and
+ * tradability per coin, one row whenever any of them changed. From each market's snapshot
+ * (admin API) with the token; the stream alone carries only each engine's alpha and whether it
+ * may trade. During a replay, OFI and the micro-price come from the capture's books.
+ */
+import { $, el, fillBody, panelState } from "../dom.js";
+import { clock, sig } from "../format.js";
+import { pushSignals } from "../store.js";
+
+const COLS = 9;
+
+/** Reads the latest signal values into the tail (called when details or a snapshot arrive). */
+export function collectSignals(store) {
+  const snap = store.snap;
+  if (snap === null || store.replay !== null) return;
+  const done = new Set();
+  for (const m of snap.markets) {
+    if (m.error !== null) continue;
+    const d = store.details[m.id];
+    const pipes = Array.isArray(d?.value?.engine?.pipelines) ? d.value.engine.pipelines : null;
+    if (pipes === null) {
+      pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, regime: null, tradable: m.tradable });
+      continue;
+    }
+    for (const p of pipes) {
+      const coin = String(p.coin);
+      if (done.has(coin)) continue;
+      done.add(coin);
+      const val = (name) => {
+        const r = Array.isArray(p.signals) ? p.signals.find((x) => x.name === name) : undefined;
+        return r !== undefined && r.fresh === true && typeof r.value === "number" ? r.value : null;
+      };
+      const rg = p.regime ?? {};
+      const regime = rg.extreme ? `EXTREME${rg.extremeReason ? ` (${rg.extremeReason})` : ""}` : `${rg.liquidity ?? "?"}, ${rg.vol ?? "?"} vol`;
+      pushSignals(store, { t: snap.ts, coin, source: "admin", ofi: val("ofi"), mlofi: val("mlofi"), aggr: val("aggr"), leadlag: val("leadlag"), alpha: typeof p.alpha?.alpha === "number" ? p.alpha.alpha : null, regime, tradable: p.tradable === true });
+    }
+  }
+}
+
+export function renderSignals(store) {
+  const rows = (store.replay !== null ? store.replay.signalRows() : store.signals).map((r) =>
+    el(
+      "tr",
+      store.replay !== null ? { class: "replay" } : {},
+      el("td", {}, clock(r.t)),
+      el("td", {}, r.coin),
+      el("td", { class: "num" }, sig(r.ofi, 3)),
+      el("td", { class: "num" }, sig(r.mlofi, 3)),
+      el("td", { class: "num" }, sig(r.aggr, 3)),
+      el("td", { class: "num" }, r.leadlag === null ? "–" : String(r.leadlag)),
+      el("td", { class: "num" }, sig(r.alpha, 3)),
+      el("td", {}, r.regime ?? (r.source === "stream" ? "token needed" : "–")),
+      el("td", { class: r.tradable ? "up" : "warn" }, r.tradable === null ? "–" : r.tradable ? "yes" : "no"),
+    ),
+  );
+  fillBody($("signals-body"), rows, COLS, "waiting for signal values");
+  const note = store.replay !== null ? "replay: OFI and micro-price computed from the capture's books" : store.signals.some((r) => r.source === "admin") ? "newest first; a row whenever a value changes (times: server clock)" : "newest first; the stream carries alpha only: enter the admin token for OFI, lead-lag and regimes";
+  panelState("panel-signals", rows.length > 0, note);
+}

@@ -1,0 +1,131 @@
+/**
+ * What `npm start` runs, on free ports, for the dashboard tests: the local simulator (the HIP-4
+ * outcome recording with its BTC perp, and the BTC+ETH recording as dex `rpl`), `wrangler dev`
+ * with both Workers pointed at it, and the markets set up through the admin API with npm
+ * start's own list (scripts/start/markets.ts).
+ *
+ * `npm start` pins the simulator to 127.0.0.1:8780 because a second `wrangler dev` Worker takes
+ * no `--var`; here the Workers run from a temporary copy of their sources, and the venue URLs and
+ * secrets go into that copy's `.dev.vars` files, which wrangler reads over [vars]. The repo's
+ * .dev.vars are never touched, and a developer's `npm start` on the default ports keeps running
+ * beside the tests.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { PAPER_ACCOUNT, PAPER_AGENT_KEY } from "../../scripts/sim/paper";
+import { type Simulator, startSimulator } from "../../scripts/sim/simulator";
+import { adminClient, type AdminClient, waitFor } from "../../scripts/start/admin-client";
+import { setUpMarkets } from "../../scripts/start/markets";
+import { stopGroup } from "../../scripts/start/wrangler";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..");
+
+export interface Stack {
+  base: string;
+  token: string;
+  sim: Simulator;
+  admin: AdminClient;
+  account: string;
+  /** wrangler's output, for a failing test's message. */
+  log: string[];
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a !== null ? a.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Copies Plotly into dashboard/vendor (what the npm hooks do before start/dev). */
+export function vendorAssets(): void {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "vendor-assets.mjs")], { stdio: "pipe" });
+}
+
+/** What the Workers are built from: their sources, the pure core and the dashboard. */
+const SOURCES = ["workers", "durable-objects", "shared", "dashboard", "package.json", "tsconfig.base.json", "tsconfig.json", "wrangler.toml"];
+
+/**
+ * A copy of the Workers' sources as they are now, with node_modules linked in. `wrangler dev`
+ * rebuilds and restarts on every change under what it serves, and other people edit this
+ * checkout while the tests run; the copy keeps one test run on one version of the code.
+ */
+function snapshotSources(dir: string): string {
+  const src = join(dir, "src");
+  for (const entry of SOURCES) cpSync(join(ROOT, entry), join(src, entry), { recursive: true, filter: (f) => !f.endsWith(".test.ts") });
+  symlinkSync(join(ROOT, "node_modules"), join(src, "node_modules"), "dir");
+  return src;
+}
+
+function devVars(path: string, vars: Record<string, string>): void {
+  writeFileSync(path, Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
+}
+
+function spawnWrangler(src: string, port: number, persistTo: string, log: string[]): ChildProcess {
+  const args = [join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js"), "dev", "-c", "wrangler.toml", "-c", "workers/signer/wrangler.toml", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false"];
+  const child = spawn(process.execPath, args, {
+    cwd: src,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", FORCE_COLOR: "0", NO_COLOR: "1", CI: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  for (const s of [child.stdout, child.stderr]) {
+    s?.setEncoding("utf8");
+    s?.on("data", (chunk: string) => {
+      for (const line of chunk.split("\n")) if (line.trim() !== "") log.push(line);
+      if (log.length > 400) log.splice(0, log.length - 400);
+    });
+  }
+  return child;
+}
+
+export async function startStack(opts: { speed?: number } = {}): Promise<Stack> {
+  vendorAssets();
+  const log: string[] = [];
+  const sim = await startSimulator({ port: 0, recordings: ["hip4-2026-05-10", "btc-eth-2025-09-04@rpl"], speed: opts.speed ?? 1 });
+  const tmp = mkdtempSync(join(tmpdir(), "hl-edge-dash-"));
+  const src = snapshotSources(tmp);
+  const token = randomBytes(18).toString("base64url");
+  devVars(join(src, ".dev.vars"), { HL_API_URL: sim.url, HL_WS_URL: sim.wsUrl, ADMIN_TOKEN: token });
+  devVars(join(src, "workers", "signer", ".dev.vars"), { HL_API_URL: sim.url, HL_AGENT_KEY: PAPER_AGENT_KEY });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawnWrangler(src, port, join(tmp, "state"), log);
+  const stop = async (): Promise<void> => {
+    await stopGroup(child);
+    await sim.close();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  const admin = adminClient(base, token);
+  try {
+    if (!(await waitFor(async () => (await admin.get("/admin/health")).status === 200, 120_000))) throw new Error(`wrangler dev did not answer on ${base}:\n${log.slice(-30).join("\n")}`);
+    if (!(await setUpMarkets(admin, (l) => log.push(l)))) throw new Error(`markets not configured:\n${log.slice(-30).join("\n")}`);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { base, token, sim, admin, account: PAPER_ACCOUNT, log, stop };
+}
+
+/** POST to the simulator's control surface (what an operator would curl). */
+export async function simControl(sim: Simulator, path: string, body: unknown = {}): Promise<unknown> {
+  const r = await fetch(`${sim.url}/control${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`sim /control${path}: HTTP ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/** The account's resting orders on the simulator (GET /control/orders). */
+export async function simOrders(sim: Simulator, user: string): Promise<unknown[]> {
+  const r = await fetch(`${sim.url}/control/orders?user=${user}`);
+  return (await r.json()) as unknown[];
+}

@@ -1,0 +1,171 @@
+/**
+ * What the page makes of what the bot sends: the stream frame, the stale judgement, the
+ * instrument scales, the stage latencies and the outcome's expiry and strike. Inputs are real:
+ * one /stream frame and the admin API's answers recorded from npm start's stack
+ * (fixtures/dashboard-stack-frames.json), varied by hand where a case needs it.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dashboard, type Snap, type StalenessModule } from "./dashboard-modules";
+
+interface AuditEntry {
+  id: number;
+  ts: number;
+  kind: string;
+  cloid: string | null;
+  body: Record<string, unknown>;
+}
+interface Recorded {
+  snapshot: Record<string, unknown> & { ts: number; markets: Record<string, unknown>[] };
+  acks: AuditEntry[];
+  risk: AuditEntry[];
+  parityDecisions: AuditEntry[];
+  details: Record<string, unknown>;
+}
+const REC = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "dashboard-stack-frames.json"), "utf8")) as Recorded;
+
+let readSnapshot: (raw: unknown) => Snap | null;
+let st: StalenessModule;
+beforeAll(async () => {
+  readSnapshot = (await dashboard.snapshot()).readSnapshot;
+  st = await dashboard.staleness();
+});
+
+const clone = <T>(x: T): T => structuredClone(x);
+
+describe("stream frame", () => {
+  it("reads the recorded frame: risk state, account, positions, every market with its feed", () => {
+    const s = readSnapshot(REC.snapshot);
+    expect(s).not.toBeNull();
+    expect(s?.risk?.state).toBe("ACTIVE");
+    expect(s?.risk?.account?.positions.map((p) => p.market)).toEqual(["hl:#151", "hl:BTC"]);
+    expect(s?.markets.map((m) => m.id)).toEqual(["hl:#150", "hl:#150~parity", "hl:rpl:ETH"]);
+    expect(s?.markets.every((m) => m.feed?.phase === "up" && m.feed.synced)).toBe(true);
+  });
+
+  it("never throws on any JSON, and a partial frame reads as nulls and empty lists", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(() => readSnapshot(v)).not.toThrow();
+        expect(() => readSnapshot({ type: "snapshot", ts: 1, risk: v, markets: [v, { id: "x", feed: v }] })).not.toThrow();
+      }),
+      { numRuns: 1_000 },
+    );
+    const s = readSnapshot({ type: "snapshot", ts: 5, risk: { account: {} }, markets: [{ id: "hl:BTC" }, { id: "hl:#150", error: "boom" }] });
+    expect(s?.risk?.account?.equityUsd).toBeNull();
+    expect(s?.risk?.account?.positions).toEqual([]);
+    expect(s?.markets[0]?.feed?.phase).toBe("down");
+    expect(s?.markets[1]?.error).toBe("boom");
+    expect(readSnapshot("pong")).toBeNull();
+    expect(readSnapshot({ type: "snapshot" })).toBeNull();
+  });
+});
+
+describe("stale banner", () => {
+  const base = () => {
+    const snap = readSnapshot(REC.snapshot) as Snap;
+    return { now: snap.ts + 300, connection: "open", lastRecvAt: snap.ts + 250, retryInMs: null, snapshot: snap, lastDelayMs: 250, minDelayMs: 240 };
+  };
+
+  it("a healthy recorded frame raises nothing", () => {
+    expect(st.staleIssues(base())).toEqual([]);
+  });
+
+  it("names a silent stream, with how long", () => {
+    const x = base();
+    const issues = st.staleIssues({ ...x, now: (x.lastRecvAt as number) + st.THRESHOLDS.streamSilentMs + 1_500 });
+    expect(issues.map((i) => i.key)).toEqual(["stream"]);
+    expect(issues[0]?.detail).toMatch(/silent for 3\.5 s/);
+  });
+
+  it("names a disconnected stream with its retry", () => {
+    const issues = st.staleIssues({ ...base(), connection: "closed", retryInMs: 4_200 });
+    expect(issues[0]).toMatchObject({ key: "stream", what: "live stream" });
+    expect(issues[0]?.detail).toMatch(/retrying in 5 s/);
+  });
+
+  it("names a snapshot built seconds before it arrived", () => {
+    const issues = st.staleIssues({ ...base(), lastDelayMs: 240 + st.THRESHOLDS.snapshotOldMs + 500 });
+    expect(issues.map((i) => i.key)).toEqual(["snapshot"]);
+  });
+
+  it("names the market whose feed is Resyncing, stalled (server clock) or down", () => {
+    const raw = clone(REC.snapshot);
+    const feed = (i: number) => (raw.markets[i] as { feed: Record<string, unknown> }).feed;
+    feed(0).synced = false;
+    feed(0).lastResyncReason = "l2Book #150 silent 10000 ms";
+    feed(1).lastFrameAt = raw.ts - st.THRESHOLDS.feedSilentMs - 2_000;
+    feed(2).phase = "connecting";
+    const issues = st.staleIssues({ ...base(), snapshot: readSnapshot(raw) });
+    expect(issues.map((i) => i.what)).toEqual(["market feed hl:#150", "market feed hl:#150~parity", "market feed hl:rpl:ETH"]);
+    expect(issues[0]?.detail).toMatch(/Resyncing: l2Book #150 silent/);
+    expect(issues[1]?.detail).toMatch(/no venue frame for 7\.0 s/);
+  });
+
+  it("a quiet but connected feed is not stale while frames (books, pongs) keep arriving", () => {
+    const raw = clone(REC.snapshot);
+    (raw.markets[2] as { feed: Record<string, unknown> }).feed.lastFrameAt = raw.ts - st.THRESHOLDS.feedSilentMs + 500;
+    expect(st.staleIssues({ ...base(), snapshot: readSnapshot(raw) })).toEqual([]);
+  });
+
+  it("a RiskDO that does not answer is named, and so is a down private stream", () => {
+    const raw = clone(REC.snapshot);
+    expect(st.staleIssues({ ...base(), snapshot: readSnapshot({ ...raw, risk: null }) }).map((i) => i.key)).toEqual(["risk"]);
+    (raw.risk as { stream: Record<string, unknown> }).stream.phase = "down";
+    expect(st.staleIssues({ ...base(), snapshot: readSnapshot(raw) }).map((i) => i.key)).toEqual(["private"]);
+  });
+});
+
+describe("instrument scales", () => {
+  it("reads price decimals off quotes and risk records, size decimals off positions", async () => {
+    const { learnScales, tickPrice, lotSize } = await dashboard.scales();
+    const snap = readSnapshot(REC.snapshot);
+    const sc = learnScales(snap, Object.fromEntries(Object.entries(REC.details).map(([k, v]) => [k, { value: v, at: 0 }])), REC.risk);
+    // HIP-4: 5 price decimals on both legs, whole shares; BTC perp: 1 price decimal, 5 size decimals.
+    expect(sc.px["hl:#151"]).toBe(5);
+    expect(sc.px["hl:#150"]).toBe(5);
+    expect(sc.px["hl:BTC"]).toBe(1);
+    expect(sc.sz["hl:BTC"]).toBe(5);
+    expect(sc.sz["hl:#151"]).toBe(0);
+    expect(tickPrice(sc, "hl:BTC", 807430)).toBe("80743.0");
+    expect(lotSize(sc, "hl:BTC", 1036)).toBe("0.01036");
+    expect(tickPrice(sc, "hl:unknown", 12)).toBe("12 ticks");
+  });
+});
+
+describe("stage latencies", () => {
+  it("each stage is the difference of the recorded stage times, one per signed batch", async () => {
+    const { stageDurations, quantile, STAGES } = await dashboard.latency();
+    const d = stageDurations(REC.acks);
+    const batches = new Set(REC.acks.map((a) => a.body.nonce)).size;
+    expect(d.total?.length).toBe(batches);
+    const first = REC.acks[0]?.body.stages as Record<string, number>;
+    for (const s of STAGES) expect(d[s.key]?.[0]).toBe((first[s.to] as number) - (first[s.from] as number));
+    expect(quantile([5, 1, 3], 0.5)).toBe(3);
+    expect(quantile([], 0.5)).toBeNull();
+  });
+});
+
+describe("outcome expiry and strike from the decision log", () => {
+  it("expiry = decision time + τ, strike = K, newest decision wins", async () => {
+    const { anchorsFrom } = await dashboard.inputs();
+    const a = anchorsFrom(REC.parityDecisions);
+    const newest = [...REC.parityDecisions].sort((x, y) => (y.body.ts as number) - (x.body.ts as number))[0] as AuditEntry;
+    const inputs = (newest.body.context as { inputs: { tauYears: number; K: number } }).inputs;
+    expect(a?.strike).toBe(inputs.K);
+    expect(a?.expiryMs).toBeCloseTo((newest.body.ts as number) + inputs.tauYears * 365 * 24 * 3600 * 1000, 0);
+    // The recording's question: targetPrice 80354 (data/hyperliquid/hip4-2026-05-10/README.md).
+    expect(a?.strike).toBe(80354);
+  });
+});
+
+describe("stream reconnect backoff", () => {
+  it("doubles from 0.5 s and stops at 15 s", async () => {
+    const { backoffCeiling, BACKOFF } = await dashboard.stream();
+    expect([0, 1, 2, 3].map((n) => backoffCeiling(n))).toEqual([500, 1_000, 2_000, 4_000]);
+    expect(backoffCeiling(10)).toBe(BACKOFF.maxMs);
+    expect(backoffCeiling(1_000)).toBe(BACKOFF.maxMs);
+  });
+});
