@@ -24,6 +24,13 @@ import { setUpMarkets } from "./start/markets";
 import { startWrangler, stopGroup } from "./start/wrangler";
 
 const SIM_PORT = 8780;
+/**
+ * The replays start 12 minutes into their recordings: the HIP-4 book opens with wide spreads and
+ * jumps (the bot's regimes keep it out for a minute or more), while from 04:12 UTC it stays liquid
+ * for the next quarter hour; the BTC+ETH recording is past its trades-only opening and its 18 s
+ * gap (19:58:11 UTC, data/hyperliquid/btc-eth-2025-09-04/README.md) by then.
+ */
+const SKIP_MS = 720_000;
 const { values } = parseArgs({ options: { port: { type: "string", default: "8787" }, speed: { type: "string", default: "1" } } });
 const port = Number(values.port);
 const speed = Number(values.speed);
@@ -42,12 +49,13 @@ const sim = await startSimulator({
   port: SIM_PORT,
   recordings: ["hip4-2026-05-10", "btc-eth-2025-09-04@rpl"],
   speed,
+  skipMs: SKIP_MS,
   log: (line) => say(`  [sim] ${line}`),
 }).catch((e: unknown) => {
   say(`  the simulator could not listen on 127.0.0.1:${SIM_PORT} (${e instanceof Error ? e.message : String(e)}); is another simulator running?`);
   process.exit(1);
 });
-say(`  simulator ${sim.url} (ws ${sim.wsUrl}, control ${sim.url}/control/state), ${sim.recordings.map((r) => r.name).join(" + ")} at ${speed}x`);
+say(`  simulator ${sim.url} (ws ${sim.wsUrl}, control ${sim.url}/control/state), ${sim.recordings.map((r) => r.name).join(" + ")} at ${speed}x, from ${SKIP_MS / 60_000} min in`);
 
 const persistTo = mkdtempSync(join(tmpdir(), "hl-edge-start-"));
 const wrangler = startWrangler({ root, port, persistTo, log: (line) => say(`  [wrangler] ${line}`) });

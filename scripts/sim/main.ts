@@ -6,6 +6,7 @@
  *   --recording <name>         repeatable; default hip4-2026-05-10 (see RECORDING_NAMES);
  *                              <name>@<dex> serves it as a HIP-3 dex (btc-eth-2025-09-04@rpl)
  *   --speed <x>                recorded seconds per second (default 1)
+ *   --skip-seconds <s>         start every replay this far into its recording (default 0)
  *   --no-loop                  stop after one pass instead of looping with a new outcome
  *   --network mainnet|testnet  which phantom-agent source signatures must use (default mainnet)
  *   --account <0x..>           the paper account (default: Hardhat/Anvil dev account #0)
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "8780" },
     recording: { type: "string", multiple: true },
     speed: { type: "string", default: "1" },
+    "skip-seconds": { type: "string", default: "0" },
     "no-loop": { type: "boolean", default: false },
     network: { type: "string", default: "mainnet" },
     account: { type: "string" },
@@ -60,6 +62,7 @@ const options = {
   port: num("port", values.port) ?? 8780,
   recordings,
   speed: num("speed", values.speed) ?? 1,
+  skipMs: (num("skip-seconds", values["skip-seconds"]) ?? 0) * 1000,
   loop: !values["no-loop"],
   network,
   accounts: [account],

@@ -41,6 +41,12 @@ export interface SimulatorOptions {
   loop?: boolean;
   /** Sim time of the replay's start (ms); default now, moved back < 60 s so the outcome expiry falls on a whole minute. */
   start?: number;
+  /**
+   * Start every replay this far (recorded ms) into its recording: the skipped stretch is played
+   * at once on start, so books, trades and candles stand where the recording was at that point,
+   * and outcome expiries come that much sooner.
+   */
+  skipMs?: number;
   alignExpiry?: boolean;
   network?: "mainnet" | "testnet";
   accounts?: AccountConfig[];
@@ -84,8 +90,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   if (!dexes.ok) throw new Error(dexes.error);
 
   const wall = o.clock ?? systemClock;
-  const simStart = o.start ?? alignedStart(wall.now(), recordings, speed, o.alignExpiry ?? true);
+  const skipMs = o.skipMs ?? 0;
+  if (!(skipMs >= 0)) throw new RangeError(`skipMs must be >= 0, got ${skipMs}`);
+  const simStart = o.start ?? alignedStart(wall.now(), recordings, speed, o.alignExpiry ?? true, skipMs);
   const clock = new SimClock(wall, simStart);
+  const replayOrigin = simStart - skipMs / speed;
   const scheduler = new Scheduler(clock);
   const markets = new Markets(meta, dexes.value);
   const accounts = new Accounts();
@@ -148,7 +157,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
 
   for (const rec of recordings) {
     const bboOnly = bboOnlyCoins(rec);
-    const replay = new Replay(rec, simStart, { speed, loop: o.loop ?? true, quoteToken: "USDC" }, scheduler, {
+    const replay = new Replay(rec, replayOrigin, { speed, loop: o.loop ?? true, quoteToken: "USDC" }, scheduler, {
       event: (ev) => {
         venue.onMarket(ev);
         if (ev.kind === "book" || (ev.kind === "bbo" && bboOnly.has(ev.coin))) for (const c of withMirror(markets, ev.coin)) hub.bookUpdated(c, ev.ts);
@@ -245,12 +254,12 @@ function withMirror(markets: Markets, coin: string): string[] {
  * whole minute: the description's YYYYMMDD-HHMM then names the exact settlement instant.
  * The events of that first < 60 s of sim time are played at once on start.
  */
-function alignedStart(now: number, recs: readonly Recording[], speed: number, align: boolean): number {
+function alignedStart(now: number, recs: readonly Recording[], speed: number, align: boolean, skipMs: number): number {
   if (!align) return now;
   for (const r of recs) {
     const e = firstExpiry(r);
     if (e === null) continue;
-    const expirySim = now + (e - r.start) / speed;
+    const expirySim = now + (e - r.start - skipMs) / speed;
     return Math.floor(now - (((expirySim % 60_000) + 60_000) % 60_000));
   }
   return now;
