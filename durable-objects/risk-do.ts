@@ -14,6 +14,7 @@ import type { Instrument } from "../shared/execution/types";
 import type { ResumeError } from "../shared/risk";
 import { AuditQuerySchema, decisionEntry, refusedEntry, type AuditEntry, type NewAuditEntry } from "../shared/runtime/account/audit";
 import { AccountDesk } from "./risk/desk";
+import { rebuildEngine } from "./risk/engine-start";
 import type { RiskEnv } from "./risk/env";
 import { marketPeer } from "./risk/market-peer";
 import { RiskSession } from "./risk/session";
@@ -54,7 +55,7 @@ export class RiskDO extends DurableObject<RiskEnv> {
       clock: () => this.setup.clock,
       ackTimeoutMs: () => this.setup.config.execution.ack_timeout_ms,
       changed: (markets) => this.pushSlices(markets),
-      beforeOrders: () => this.session.armBeforeOrders(),
+      beforeOrders: () => this.session.deadMan.beforeOrders(),
     });
     this.session = new RiskSession({ ctx, env, store: this.store, setup: this.setup, desk: this.desk, link, info });
     void ctx.blockConcurrencyWhile(async () => {
@@ -76,7 +77,7 @@ export class RiskDO extends DurableObject<RiskEnv> {
     if (typeof spec.market !== "string" || spec.market.length === 0 || !Array.isArray(spec.instruments)) return { ok: false, errors: ["market and instruments are required"] };
     const before = this.setup.markets[spec.market];
     this.setup.markets[spec.market] = { instruments: spec.instruments, push: spec.push ?? true };
-    const rebuilt = this.session.rebuildEngine();
+    const rebuilt = rebuildEngine(this.setup, this.desk);
     if (!rebuilt.ok) {
       if (before === undefined) delete this.setup.markets[spec.market];
       else this.setup.markets[spec.market] = before;
@@ -175,7 +176,7 @@ export class RiskDO extends DurableObject<RiskEnv> {
     }
     const previous = this.setup.config;
     this.setup.config = r.value;
-    const rebuilt = this.session.rebuildEngine();
+    const rebuilt = rebuildEngine(this.setup, this.desk);
     if (!rebuilt.ok) {
       this.setup.config = previous;
       const issues = rebuilt.error.map((message) => ({ path: "risk", message }));

@@ -21,6 +21,8 @@ export interface PrivateStreamHooks {
   onEvents(events: AccountEvent[], now: number): void;
   onDown(reason: string, now: number): void;
   onUp(now: number): void;
+  /** The socket changed phase (its next deadline moved): re-arm the alarm. */
+  onPhase(now: number): void;
 }
 
 export interface PrivateStreamStatus {
@@ -66,6 +68,7 @@ export class PrivateStream {
           hooks.onDown(reason, now);
         },
         onResynced: (now) => hooks.onUp(now),
+        onPhase: (now) => hooks.onPhase(now),
       },
     });
     // Quiet by nature (no stale limit); the userFills snapshot after subscribing completes a resync.

@@ -1,77 +1,20 @@
 /**
- * Reconciliation with the venue (SPEC §9, §12): read open orders, recent fills, positions,
- * mids and the books of the bot's instruments from /info (per perp dex: HIP-3 coins are only
- * listed with their `dex`), measure the venue's clock, revalue at the mids, observe each book's
- * depth (the depth-vanishing trigger), hand the snapshot to AccountEngine.onReconcile (adopt,
- * cancel zombies and unknown orders, query the unresolved) and compare the engine's positions
- * with the venue's. A read that fails changes nothing; the caller retries.
+ * Reconciliation with the venue (SPEC §9, §12): one read of the account at the venue
+ * (venue-read.ts), then, in the engine: the venue clock, revaluation at the mids, the depth of
+ * each book (the depth-vanishing trigger), `onReconcile` (adopt our lost orders, cancel zombies
+ * and orders that are not ours, query the unresolved) with the fills the stream missed recorded
+ * as fills; finally the engine's positions are compared with the venue's. A read that fails
+ * changes nothing; the caller retries.
  */
-import { err, ok, type Result } from "../../shared/core/result";
-import type { AccountOutput } from "../../shared/engine/types";
-import type { Instrument } from "../../shared/execution/types";
-import { measureOffset, type VenueClock } from "../../shared/runtime/account/venue-clock";
-import { bookDepthUsd, depthScopes, marksFromMids, positionDrift, venuePositions, venueSnapshot, type SnapshotRead } from "../../shared/runtime/account/venue-snapshot";
-import type { ClearinghouseStateResponse, SpotClearinghouseStateResponse } from "../../shared/venues/hyperliquid/info-schemas";
-import type { Fill, FrontendOrder } from "../../shared/venues/hyperliquid/schema-common";
+import { err } from "../../shared/core/result";
+import type { AccountEngine } from "../../shared/engine";
+import type { VenueClock } from "../../shared/runtime/account/venue-clock";
+import { marksFromMids, positionDrift, venuePositions, venueSnapshot, type SnapshotRead } from "../../shared/runtime/account/venue-snapshot";
+import { mergeOutputs, type AccountDesk } from "./desk";
+import type { RiskSetup } from "./setup";
+import type { RiskStore } from "./store";
 import type { VenueInfo } from "./venue-info";
-
-export interface VenueRead {
-  openOrders: FrontendOrder[];
-  fills: Fill[];
-  perps: ClearinghouseStateResponse;
-  spot: SpotClearinghouseStateResponse;
-  mids: Record<string, string>;
-  /** Top-of-book depth (USD, thinner side) per exposure scope (market, or outcome group), for the depth-vanishing trigger. */
-  depthUsd: Record<string, number>;
-  clock: VenueClock;
-  readAt: number;
-}
-
-/** The dexes to read: "" (the first perp dex, which also lists spot and outcome orders) and each HIP-3 dex the bot trades. */
-export function dexesOf(instruments: Readonly<Record<string, Instrument>>): string[] {
-  const dexes = new Set<string>([""]);
-  for (const m in instruments) {
-    const coin = m.slice(3);
-    const i = coin.indexOf(":");
-    if (m.startsWith("hl:") && i > 0) dexes.add(coin.slice(0, i));
-  }
-  return [...dexes];
-}
-
-export async function readVenue(info: VenueInfo, instruments: Readonly<Record<string, Instrument>>, clock: VenueClock): Promise<Result<VenueRead, string>> {
-  const dexes = dexesOf(instruments);
-  const scopes = depthScopes(instruments);
-  const markets = scopes.map((x) => x.market);
-  const [orders, perps, mids, books, fills, spot] = await Promise.all([
-    Promise.all(dexes.map((d) => info.openOrders(d))),
-    Promise.all(dexes.map((d) => info.clearinghouse(d))),
-    Promise.all(dexes.map((d) => info.mids(d))),
-    Promise.all(markets.map((m) => info.book(m.slice(3)))),
-    info.fills(),
-    info.spot(),
-  ]);
-  const failed = [...orders, ...perps, ...mids, ...books, fills, spot].find((r) => !r.ok);
-  if (failed !== undefined && !failed.ok) return err(failed.error);
-  const depthUsd: Record<string, number> = {};
-  scopes.forEach((x, i) => {
-    const b = books[i]!;
-    depthUsd[x.scope] = bookDepthUsd(b.ok ? b.value : null);
-  });
-  const okv = <T>(r: Result<{ value: T }, string>): T => (r as { ok: true; value: { value: T } }).value.value;
-  const main = perps[0]!;
-  if (!main.ok) return err(main.error);
-  const merged: ClearinghouseStateResponse = { ...main.value.value, assetPositions: perps.flatMap((p) => okv(p).assetPositions) };
-  return ok({
-    openOrders: orders.flatMap((o) => okv(o)),
-    fills: okv(fills),
-    perps: merged,
-    spot: okv(spot),
-    mids: Object.assign({}, ...mids.map((m) => okv(m))) as Record<string, string>,
-    depthUsd,
-    clock: measureOffset(clock, main.value.value.time, main.value.sentMs, main.value.answeredMs),
-    readAt: main.value.answeredMs,
-  });
-}
+import { dexesOf, readVenue } from "./venue-read";
 
 export interface ReconcileReport {
   at: number;
@@ -87,40 +30,84 @@ export interface ReconcileReport {
   clockOffsetMs: number;
 }
 
-export function failedReport(reason: string, error: string, at: number, clock: VenueClock): ReconcileReport {
+function failedReport(reason: string, error: string, at: number, clock: VenueClock): ReconcileReport {
   return { at, reason, ok: false, error, openOrders: 0, fills: 0, skipped: null, drift: [], actions: { cancels: 0, cancelsByOid: 0, queries: 0, adopted: 0 }, clockOffsetMs: clock.offsetMs };
 }
 
-/** The engine calls a reconciliation makes, given a successful read. */
-export function reconcileCalls(
-  read: VenueRead,
-  instruments: Readonly<Record<string, Instrument>>,
-  fillsSinceMs: number,
-): { marks: Record<string, number>; snap: SnapshotRead; venueLots: Record<string, number>; unreadable: string[] } {
-  const snap = venueSnapshot({ openOrders: read.openOrders, fills: read.fills, asOfMs: read.readAt, fillsSinceMs }, instruments);
-  const pos = venuePositions(read.perps, read.spot, instruments);
-  return { marks: marksFromMids(read.mids, instruments), snap, venueLots: pos.lots, unreadable: pos.unreadable };
+export class Reconciler {
+  constructor(
+    private readonly store: RiskStore,
+    private readonly setup: RiskSetup,
+    private readonly desk: AccountDesk,
+    private readonly info: VenueInfo,
+  ) {}
+
+  async run(reason: string): Promise<ReconcileReport> {
+    const s = this.setup;
+    const desk = this.desk;
+    const insts = s.instruments();
+    const read = desk.engine === null ? err("account engine not started") : await readVenue(this.info, insts, s.clock);
+    const now = Date.now();
+    const engine = desk.engine;
+    if (!read.ok || engine === null) return this.keep(failedReport(reason, read.ok ? "account engine not started" : read.error, now, s.clock));
+    s.clock = read.value.clock;
+    s.save("clock");
+    const snap = venueSnapshot({ openOrders: read.value.openOrders, fills: read.value.fills, asOfMs: read.value.readAt, fillsSinceMs: s.baselineMs ?? 0 }, insts);
+    const positions = venuePositions(read.value.perps, read.value.spot, insts);
+    const adoptedBefore = countAdopted(engine);
+    const marks = desk.act((e, t) => e.onMarks(marksFromMids(read.value.mids, insts), t));
+    const depth = Object.entries(read.value.depthUsd).map(([scope, usd]) => desk.act((e, t) => e.onDepth(scope, usd, t)));
+    // Fills the stream missed are recorded as fills (the engine applies each tid once).
+    const missed = snap.snapshot.fills.filter((f) => !engine.state.seenTids.includes(f.tid));
+    const rec = desk.act(
+      (e, t) => e.onReconcile(snap.snapshot, t),
+      (_o, t) => missed.map((f) => ({ ts: t, kind: "fill" as const, market: f.market, engine: null, cloid: f.cloid, body: { source: "reconcile", ...f } })),
+    );
+    const report: ReconcileReport = {
+      at: now,
+      reason,
+      ok: true,
+      error: null,
+      openOrders: snap.snapshot.openOrders.length,
+      fills: snap.snapshot.fills.length,
+      skipped: { ...snap.skipped, unreadable: [...snap.skipped.unreadable, ...positions.unreadable] },
+      drift: positionDrift(engine.state.risk.positions, positions.lots),
+      actions: { cancels: rec.cancels.length, cancelsByOid: rec.cancelsByOid.length, queries: rec.queries.length, adopted: countAdopted(engine) - adoptedBefore },
+      clockOffsetMs: s.clock.offsetMs,
+    };
+    this.keep(report);
+    await desk.execute(mergeOutputs([marks, ...depth, rec]));
+    return report;
+  }
+
+  /** Marks from the venue's mids alone (before a flatten prices its orders). */
+  async refreshMarks(): Promise<void> {
+    const insts = this.setup.instruments();
+    const mids = await Promise.all(dexesOf(insts).map((dex) => this.info.mids(dex)));
+    const merged: Record<string, string> = {};
+    for (const m of mids) if (m.ok) Object.assign(merged, m.value.value);
+    await this.desk.execute(this.desk.act((e, t) => e.onMarks(marksFromMids(merged, insts), t)));
+  }
+
+  private keep(report: ReconcileReport): ReconcileReport {
+    this.setup.lastReconcile = report;
+    this.setup.save("lastReconcile");
+    this.store.audit([{ ts: report.at, kind: "reconcile", market: null, engine: null, cloid: null, body: report }]);
+    return report;
+  }
 }
 
-export function report(
-  reason: string,
-  at: number,
-  calls: ReturnType<typeof reconcileCalls>,
-  out: AccountOutput,
-  enginePositions: Readonly<Record<string, number>>,
-  adopted: number,
-  clock: VenueClock,
-): ReconcileReport {
-  return {
-    at,
-    reason,
-    ok: true,
-    error: null,
-    openOrders: calls.snap.snapshot.openOrders.length,
-    fills: calls.snap.snapshot.fills.length,
-    skipped: { ...calls.snap.skipped, unreadable: [...calls.snap.skipped.unreadable, ...calls.unreadable] },
-    drift: positionDrift(enginePositions, calls.venueLots),
-    actions: { cancels: out.cancels.length, cancelsByOid: out.cancelsByOid.length, queries: out.queries.length, adopted },
-    clockOffsetMs: clock.offsetMs,
-  };
+function countAdopted(e: AccountEngine): number {
+  let n = 0;
+  for (const cloid in e.state.book.orders) if (e.state.book.orders[cloid]!.intent.slot.startsWith("adopted:")) n++;
+  return n;
+}
+
+/** True while some order's fate is open (sent without an answer, or unknown): reconcile sooner. */
+export function inFlight(e: AccountEngine): boolean {
+  for (const cloid in e.state.book.orders) {
+    const st = e.state.book.orders[cloid]!.status;
+    if (st === "sent" || st === "unknown") return true;
+  }
+  return false;
 }

@@ -4,7 +4,6 @@
  * the object is gone and nothing refreshes it, the venue cancels every resting order with
  * status `scheduledCancel`, so orders die even if the whole deployment does.
  */
-import { abortAllDurableObjects } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RiskDO } from "../../durable-objects/risk-do";
 import { decision, info, NO, quote, readyRisk, reset, sim, simGet, simOrders, simPost, stopRisk, timing, touch, until, YES } from "./account-fixtures";
@@ -51,7 +50,6 @@ describe("dead man's switch", () => {
   it("fires on the venue once the RiskDO is gone: every resting order ends scheduledCancel", async () => {
     // The object stops: its alarm is deleted and the instance torn down, so nothing refreshes the switch.
     await stopRisk(NAME);
-    await abortAllDurableObjects();
     const at = await venueSwitch();
     expect(at).not.toBeNull();
     const simTime = ((await simGet("/control/state")) as { simTime: number }).simTime;

@@ -4,7 +4,7 @@
  * #150/#151 and the BTC perp, as the venue's metadata describes them), hand-built
  * MarketDecisions, and waiting on the RiskDO without timing thresholds (poll until true).
  */
-import { runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import type { RiskDO } from "../../durable-objects/risk-do";
@@ -99,11 +99,16 @@ export async function readyRisk(name: string, markets: Record<string, Instrument
   return risk;
 }
 
-/** Ends a RiskDO's timed work at the end of a file (alarms are not reset between test files). */
+/**
+ * Ends a RiskDO at the end of a file: its alarm is deleted (alarms are not reset between test
+ * files) and the instance torn down, so its private socket closes and nothing re-arms the alarm,
+ * refreshes the dead man's switch or reconciles the next file's orders as foreign ones.
+ */
 export async function stopRisk(name: string): Promise<void> {
   await runInDurableObject(riskStub(name), async (_instance, state) => {
     await state.storage.deleteAlarm();
   });
+  await abortAllDurableObjects();
 }
 
 let seq = 0;
