@@ -48,22 +48,41 @@ const MAX_ROUNDS = 64;
 
 export class AccountDesk {
   engine: AccountEngine | null = null;
+  private dirty = false;
   counts = { executes: 0, rounds: 0, queries: 0, queryFailures: 0 };
 
   constructor(private readonly d: DeskDeps) {}
 
-  /** One engine call, persisted with its audit entries before anything else can run. */
+  /**
+   * One engine call; its audit entries are written at once, the engine state by `flush`, which
+   * runs before every await (so a reservation is durable before the signer is called, and the
+   * output gate holds the call until it is) and at the end of `execute`. Several calls in one
+   * turn write the state once: a full state is ~75 kB of JSON (the tid window), ~0.1 ms a write.
+   */
   act(f: (e: AccountEngine, now: number) => AccountOutput, audit?: (out: AccountOutput, now: number) => NewAuditEntry[]): AccountOutput {
     const e = this.engine;
     if (e === null) throw new Error("account engine not started");
     const now = Date.now();
     const out = f(e, now);
-    this.persist(out, audit?.(out, now) ?? [], now);
+    this.dirty = true;
+    this.record(out, audit?.(out, now) ?? [], now);
     return out;
   }
 
+  flush(): void {
+    if (!this.dirty || this.engine === null) return;
+    this.d.store.put("engine", this.engine.state);
+    this.dirty = false;
+  }
+
+  /** Records audit entries and writes the engine state now (for changes made outside `act`). */
   persist(out: AccountOutput | null, extra: readonly NewAuditEntry[], now: number): void {
-    if (this.engine !== null) this.d.store.put("engine", this.engine.exportState());
+    this.record(out, extra, now);
+    this.dirty = true;
+    this.flush();
+  }
+
+  private record(out: AccountOutput | null, extra: readonly NewAuditEntry[], now: number): void {
     const entries: NewAuditEntry[] = [...extra];
     if (out !== null) {
       entries.push(...riskEntries(out.records));
@@ -81,6 +100,7 @@ export class AccountDesk {
         return;
       }
       this.counts.rounds++;
+      this.flush();
       const o = queue.shift()!;
       if (o.changed.length > 0) this.d.changed(o.changed);
       if (o.cancels.length > 0) queue.push(...(await this.sendCancels(o.cancels)));
@@ -88,6 +108,7 @@ export class AccountDesk {
       if (o.orders.length > 0) queue.push(...(await this.sendOrders(o.orders, ctx)));
       if (o.queries.length > 0) queue.push(...(await this.ask(o.queries)));
     }
+    this.flush();
   }
 
   private async sendCancels(cancels: AccountOutput["cancels"]): Promise<AccountOutput[]> {
@@ -96,6 +117,7 @@ export class AccountDesk {
     this.persist(null, cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: c.cloid, body: { reason: c.reason } })), now);
     const outs = batch.denied.map((x) => this.act((e, t) => e.onCancelResult(x.cloid, { kind: "error", message: x.reason }, t)));
     if (batch.send.length === 0) return outs;
+    this.flush();
     const reply = await this.d.link.cancelByCloid(batch.send.map((s) => s.wire));
     const markets = new Map(cancels.map((c) => [c.cloid, c.market]));
     return [
@@ -110,6 +132,7 @@ export class AccountDesk {
     const now = Date.now();
     this.persist(null, cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: null, body: { oid: c.oid, reason: c.reason, unknownAsset: batch.missing.includes(c.market) } })), now);
     if (batch.send.length === 0) return [];
+    this.flush();
     const reply = await this.d.link.cancelByOid(batch.send);
     const t = Date.now();
     this.persist(null, batch.send.map((c, i) => ({ ts: t, kind: "cancel_ack", market: null, engine: null, cloid: null, body: { oid: c.oid, result: reply.results[i], nonce: reply.nonce, http: reply.http, note: reply.note } })), t);
@@ -120,6 +143,7 @@ export class AccountDesk {
     const batch = orderBatch(orders, this.d.instruments(), this.d.assets());
     const outs = batch.denied.map((x) => this.act((e, t) => e.onSendResult(x.cloid, { kind: "denied", reason: x.reason }, t)));
     if (batch.send.length === 0) return outs;
+    this.flush();
     await this.d.beforeOrders();
     const now = Date.now();
     const byCloid = new Map(orders.map((o) => [o.cloid, o]));
@@ -132,6 +156,7 @@ export class AccountDesk {
       now,
     );
     const expiresAfter = venueNow(this.d.clock(), Date.now()) + this.d.ackTimeoutMs();
+    this.flush();
     const reply = await this.d.link.place(
       batch.send.map((s) => s.wire),
       expiresAfter,
@@ -190,6 +215,7 @@ export class AccountDesk {
       const id = q.cloid.startsWith("0x") ? q.cloid : q.oid;
       if (inst === undefined || id === null) continue;
       this.counts.queries++;
+      this.flush();
       const res = await this.d.info.orderStatus(id);
       const now = Date.now();
       if (!res.ok) {
