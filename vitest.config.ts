@@ -46,6 +46,19 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // `npm start` as a new user runs it (Node): simulator, wrangler dev, both Workers. Runs
+        // after the other projects, alone (it takes the simulator's fixed port 8780 and both cores).
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

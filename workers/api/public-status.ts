@@ -16,6 +16,7 @@ export interface PublicStatus {
 export function publicStatus(o: Overview): PublicStatus {
   let markets = 0;
   for (const m of o.markets) if ("decisions" in m) markets += m.decisions;
-  const risk = o.risk as { counts?: unknown } | null;
-  return { network: o.network, ts: o.ts, risk: o.risk, markets: o.markets, decisions: { markets, risk: risk?.counts ?? null } };
+  // The RiskDO's counts of what its gate made of them (submitted, passed, resized, rejected, ...).
+  const risk = o.risk as { account?: { counts?: unknown } } | null;
+  return { network: o.network, ts: o.ts, risk: o.risk, markets: o.markets, decisions: { markets, risk: risk?.account?.counts ?? null } };
 }
