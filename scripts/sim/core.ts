@@ -19,7 +19,10 @@ import type { WsHub } from "./ws-hub";
 export interface RequestLogEntry {
   seq: number;
   simTime: number;
+  /** Wall time the answer was ready (the request has been handled). */
   wallTime: number;
+  /** Wall time the request reached the simulator, before any work or injected delay. */
+  arrivedWall: number;
   transport: "http" | "ws";
   type: string;
   user: string | null;
@@ -60,7 +63,7 @@ export interface Answer {
 }
 
 /** One /exchange request. null = the request ran but is never answered (injected timeout). */
-export async function serveExchange(core: SimCore, raw: unknown, transport: "http" | "ws"): Promise<Answer | null> {
+export async function serveExchange(core: SimCore, raw: unknown, transport: "http" | "ws", arrivedWall = core.clock.wallNow()): Promise<Answer | null> {
   core.counts.exchange++;
   const fault = core.faults.takeExchange();
   let label: string | null = null;
@@ -85,6 +88,7 @@ export async function serveExchange(core: SimCore, raw: unknown, transport: "htt
     answer = null;
   }
   log(core, {
+    arrivedWall,
     transport,
     type: outcome?.type ?? typeOf(raw),
     user: outcome?.user ?? null,

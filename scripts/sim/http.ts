@@ -24,6 +24,7 @@ function batchOf(raw: unknown): number {
 }
 
 export async function handleHttp(core: SimCore, control: Control, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrivedWall = core.clock.wallNow();
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   if (url.pathname.startsWith("/control/")) return handleControl(control, url, req, res);
   if (req.method !== "POST" || (url.pathname !== "/info" && url.pathname !== "/exchange")) return sendJson(res, 404, "Not Found");
@@ -50,7 +51,7 @@ export async function handleHttp(core: SimCore, control: Control, req: IncomingM
     core.counts.rateLimited++;
     return sendJson(res, 429, null);
   }
-  const a = await serveExchange(core, body.value, "http");
+  const a = await serveExchange(core, body.value, "http", arrivedWall);
   if (a === null) {
     // Accepted and executed, never answered: the client only sees its own timeout.
     return;

@@ -30,6 +30,7 @@ const ROUTES: [string, string][] = [
   ["GET", "/admin/orders"],
   ["GET", "/admin/pnl"],
   ["GET", "/admin/decisions"],
+  ["GET", "/admin/markets/hl:%23150/timings"],
   ["GET", "/admin/captures"],
 ];
 

@@ -18,6 +18,7 @@ import {
   parseRequest,
   ReasonBody,
   ResumeBody,
+  TimingsQuery,
 } from "../../shared/runtime/admin/schemas";
 import { statusHub } from "../../durable-objects/status-hub";
 import { requireAdmin } from "./auth";
@@ -68,6 +69,12 @@ admin.post("/markets", async (c) => {
 admin.get("/markets/:id", async (c) => {
   const snap = await c.env.MARKET.getByName(c.req.param("id")).snapshot();
   return snap === null ? c.json({ error: "not_found", market: c.req.param("id") }, 404) : c.json(snap);
+});
+
+admin.get("/markets/:id/timings", async (c) => {
+  const p = parseRequest(TimingsQuery, c.req.query());
+  if (!p.ok) return c.json(p.error, 400);
+  return c.json(await c.env.MARKET.getByName(c.req.param("id")).timings(p.value.since ?? 0, p.value.limit ?? 1_000));
 });
 
 for (const action of ["enable", "disable"] as const) {

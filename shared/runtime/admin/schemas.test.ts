@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DecisionsQuery, KillBody, MarketBody, marketRequest, parseRequest, ResumeBody } from "./schemas";
+import { DecisionsQuery, KillBody, MarketBody, marketRequest, parseRequest, ResumeBody, TimingsQuery } from "./schemas";
 
 describe("admin request schemas", () => {
   it("accepts the markets npm start sets up and defaults the id to the market", () => {
@@ -31,5 +31,7 @@ describe("admin request schemas", () => {
     expect(parseRequest(DecisionsQuery, { limit: "0" })).toMatchObject({ ok: false, error: { issues: [{ path: "limit" }] } });
     expect(parseRequest(DecisionsQuery, { limit: "1e3" })).toMatchObject({ ok: false, error: { issues: [{ path: "limit", message: "a whole number" }] } });
     expect(parseRequest(DecisionsQuery, { sort: "asc" })).toMatchObject({ ok: false });
+    expect(parseRequest(TimingsQuery, { since: "12", limit: "5000" })).toEqual({ ok: true, value: { since: 12, limit: 5000 } });
+    expect(parseRequest(TimingsQuery, { limit: "5001" })).toMatchObject({ ok: false, error: { issues: [{ path: "limit" }] } });
   });
 });

@@ -48,6 +48,12 @@ export const DecisionsQuery = z.strictObject({
 });
 export type DecisionsQuery = z.infer<typeof DecisionsQuery>;
 
+/** `GET /admin/markets/:id/timings?since=&limit=`: stage times of a market's decisions after `since` (a decision seq). */
+export const TimingsQuery = z.strictObject({
+  since: intParam(0, Number.MAX_SAFE_INTEGER).optional(),
+  limit: intParam(1, 5_000).optional(),
+});
+
 export interface InvalidRequest {
   error: "invalid_request";
   issues: ConfigIssue[];
