@@ -18,7 +18,7 @@ import { ReplayPanel } from "./panels/replay.js";
 import { collectSignals, renderSignals } from "./panels/signals.js";
 import { Poller } from "./poller.js";
 import { learnScales } from "./scales.js";
-import { createStore, takeSnapshot } from "./store.js";
+import { createStore, forgetAdminData, takeSnapshot } from "./store.js";
 import { StreamClient } from "./stream.js";
 import { collectVenues } from "./venues.js";
 import { renderAsBand } from "./views/as-band.js";
@@ -110,7 +110,9 @@ $("token-form").addEventListener("submit", (e) => {
 $("token-forget").addEventListener("click", () => {
   admin.setToken("");
   replay.stop(null);
+  forgetAdminData(store);
   renderTables();
+  renderCharts(true);
 });
 admin.onChange(() => renderTables());
 $("tau-slider").addEventListener("input", () => guard("digital", () => renderDigital(store, Number($("tau-slider").value))));

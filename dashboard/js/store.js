@@ -68,3 +68,14 @@ export function pushSignals(store, row) {
   store.signals.unshift(row);
   if (store.signals.length > SIGNALS_TAIL) store.signals.length = SIGNALS_TAIL;
 }
+
+/** Drops everything read with the admin token (the token was forgotten). */
+export function forgetAdminData(store) {
+  store.details = {};
+  store.config = null;
+  store.health = null;
+  store.riskTail = [];
+  store.acks = [];
+  store.anchors = {};
+  store.signals = [];
+}

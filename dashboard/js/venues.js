@@ -11,11 +11,11 @@ import { digitalYes } from "./models.js";
 import { serverNow, venueSeries } from "./store.js";
 
 export const VENUES = [
-  { key: "hl-yes", label: "Hyperliquid YES", help: "mid of the YES book" },
-  { key: "hl-no", label: "Hyperliquid 1 − NO", help: "1 − mid of the NO book" },
-  { key: "pm-yes", label: "Polymarket YES", help: "mid of the linked Polymarket token" },
-  { key: "ks-yes", label: "Kalshi YES", help: "mid of the linked Kalshi market" },
-  { key: "model", label: "BTC digital P(YES)", help: "pseudo-venue: Black-Scholes digital on the BTC perp" },
+  { key: "hl-yes", label: "Hyperliquid YES", short: "HL YES", help: "mid of the YES book" },
+  { key: "hl-no", label: "Hyperliquid 1 − NO", short: "HL 1−NO", help: "1 − mid of the NO book" },
+  { key: "pm-yes", label: "Polymarket YES", short: "PM YES", help: "mid of the linked Polymarket token" },
+  { key: "ks-yes", label: "Kalshi YES", short: "KS YES", help: "mid of the linked Kalshi market" },
+  { key: "model", label: "BTC digital P(YES)", short: "BTC model", help: "pseudo-venue: Black-Scholes digital on the BTC perp" },
 ];
 
 /** The outcome engines: the market maker (YES book) and the parity engine (digital model). */

@@ -86,6 +86,7 @@ function spawnWrangler(src: string, port: number, persistTo: string, log: string
       if (log.length > 400) log.splice(0, log.length - 400);
     });
   }
+  child.once("exit", (code, signal) => log.push(`wrangler dev exited (${signal ?? code})`));
   return child;
 }
 

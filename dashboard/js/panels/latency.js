@@ -48,7 +48,7 @@ export function renderLatency(store, hasToken) {
   };
   STAGES.forEach((_, i) => {
     layout[`xaxis${ax(i)}`] = { ticksuffix: " ms", gridcolor: "#2a3441", rangemode: "tozero" };
-    layout[`yaxis${ax(i)}`] = { gridcolor: "#2a3441", nticks: 3, title: { text: i % columns === 0 ? "batches" : "", font: { size: 10 } } };
+    layout[`yaxis${ax(i)}`] = { gridcolor: "#2a3441", nticks: 3, tickformat: "d", title: { text: i % columns === 0 ? "batches" : "", font: { size: 10 } } };
   });
   react(div, data, layout);
 }

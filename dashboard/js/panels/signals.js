@@ -14,13 +14,16 @@ const COLS = 9;
 export function collectSignals(store) {
   const snap = store.snap;
   if (snap === null || store.replay !== null) return;
+  // Once the market snapshots arrive, the stream's alpha-only rows are superseded.
+  const detailed = Object.keys(store.details).length > 0;
+  if (detailed) store.signals = store.signals.filter((r) => r.source !== "stream");
   const done = new Set();
   for (const m of snap.markets) {
     if (m.error !== null) continue;
     const d = store.details[m.id];
     const pipes = Array.isArray(d?.value?.engine?.pipelines) ? d.value.engine.pipelines : null;
     if (pipes === null) {
-      pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, regime: null, tradable: m.tradable });
+      if (!detailed) pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, regime: null, tradable: m.tradable });
       continue;
     }
     for (const p of pipes) {

@@ -121,7 +121,7 @@ export class ReplayPlayer {
           const before = { bidPx: prev.bid.px, bidSz: prev.bid.sz, askPx: prev.ask.px, askSz: prev.ask.sz };
           if (before.bidPx !== cur.bidPx || before.bidSz !== cur.bidSz || before.askPx !== cur.askPx || before.askSz !== cur.askSz) s.ofi.push({ t: e.t, e: ofiEvent(before, cur) });
         }
-        while (s.ofi.length > 0 && s.ofi[0].t < e.t - OFI_WINDOW_MS) s.ofi.shift();
+        while (s.ofi.length > 0 && s.ofi[0].t <= e.t - OFI_WINDOW_MS) s.ofi.shift();
         this.pushSignal(e.coin, s, e.t);
       }
     } else {

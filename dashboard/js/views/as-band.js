@@ -59,7 +59,7 @@ export function renderAsBand(store) {
         x: [x.sigma, x.sigma],
         y: [x.q, x.q],
         z: [now.bid, now.ask],
-        marker: { size: 5, color: ["#4ade80", "#f87171"], line: { color: "#ffffff", width: 1 } },
+        marker: { size: 7, color: ["#4ade80", "#f87171"], line: { color: "#ffffff", width: 2 } },
         line: { color: "#ffffff", width: 4 },
         hovertemplate: "now: σ %{x:.3e}/√s, q %{y:.0f} sh<br>%{z:.4f}<extra></extra>",
       },
@@ -67,12 +67,12 @@ export function renderAsBand(store) {
     {
       margin: { l: 0, r: 0, t: 0, b: 0 },
       showlegend: false,
-      scene: { xaxis: axisTitle("σ (price per √s)"), yaxis: axisTitle("inventory q (shares)"), zaxis: axisTitle("quote (probability)"), camera: { eye: { x: 1.6, y: -1.6, z: 0.9 } } },
+      scene: { xaxis: axisTitle("σ (price per √s)"), yaxis: axisTitle("inventory q (shares)"), zaxis: { ...axisTitle("quote (probability)"), range: [0, 1] }, camera: { eye: { x: 1.6, y: -1.6, z: 0.9 } } },
     },
   );
-  panelState("panel-as", drew, `${x.label} · live`);
+  panelState("panel-as", drew, store.replay === null ? `${x.label} · live` : `${x.label}`);
   setText(
     "as-values",
-    `Now: bid ${price(now.bid)} / ask ${price(now.ask)} (reservation ${price(now.reservation)}, half-spread ${sig(now.halfSpread, 3)}) at s ${price(x.s)}, σ ${sig(x.sigma, 3)}/√s, q ${Math.round(x.q)} sh (order size ${x.orderSize}), γ ${x.gamma}, κ ${x.kappa}, T−t ${horizon(x.tau)}. Source: ${x.source}. Green: bid surface, red: ask. These are the formula's raw prices; the quoter then keeps them inside [tick, 1 − tick] and behind the touch, and switches to the bounded-inventory GLFT solution near ±max inventory.`,
+    `Now: bid ${price(now.bid)} / ask ${price(now.ask)} (reservation ${price(now.reservation)}, half-spread ${sig(now.halfSpread, 3)}) at s ${price(x.s)}, σ ${sig(x.sigma, 3)}/√s, q ${Math.round(x.q)} sh (order size ${x.orderSize}), γ ${x.gamma}, κ ${x.kappa}, T−t ${horizon(x.tau)}. Source: ${x.source}. Green: bid surface, red: ask. These are the formula's raw prices (the axis shows the tradable range 0–1); the quoter then keeps them inside [tick, 1 − tick] and behind the touch, and switches to the bounded-inventory GLFT solution near ±max inventory.`,
   );
 }

@@ -51,13 +51,16 @@ export function renderInefficiency(store) {
     margin: { l: 0, r: 0, t: 0, b: 0 },
     showlegend: false,
     scene: {
-      xaxis: { ...axisTitle("venue"), tickvals: xs, ticktext: present.map((v) => v.label) },
-      yaxis: { ...axisTitle("lookback (s)"), type: "log" },
+      xaxis: { ...axisTitle("venue"), tickvals: xs, ticktext: present.map((v) => v.short) },
+      yaxis: { ...axisTitle("lookback (s)"), type: "log", tickvals: LOOKBACKS_S, ticktext: LOOKBACKS_S.map(String) },
       zaxis: { ...axisTitle("|YES − mean| (probability)"), rangemode: "tozero" },
       camera: { eye: { x: -1.5, y: -1.8, z: 0.8 } },
     },
   });
   panelState("panel-ineff", drew, store.replay !== null ? "replay" : "live");
   const nowVals = present.map((v, i) => `${v.label} ${sig(z[0][i], 3)}`).join(", ");
-  setText("ineff-values", `Venues ${listing} Now (1 s): ${nowVals}. Red plane: arb trigger min_edge_bps ${trigger === null ? "(config needs the admin token)" : `${trigger * 10_000} = ${trigger} in price`}.`);
+  const prices = present.map((v) => src[v.key].meanOver(now, LOOKBACKS_S[0] * 1000));
+  const known = prices.filter((p) => p !== null);
+  const gap = known.length >= 2 ? Math.max(...known) - Math.min(...known) : null;
+  setText("ineff-values", `Venues ${listing} Distance from the mean now (1 s): ${nowVals}; widest gap between venues ${sig(gap, 3)}. Red plane: arb trigger min_edge_bps ${trigger === null ? "(config needs the admin token)" : `${trigger * 10_000} = ${trigger} in price`}.`);
 }
