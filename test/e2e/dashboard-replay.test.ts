@@ -37,7 +37,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const books = (coin: string): BookRecord[] => cap.records.filter((r): r is BookRecord => r.type === "l2Book" && r.coin === coin) as BookRecord[];
+const books = (coin: string): BookRecord[] => cap.records.filter((r) => r.type === "l2Book" && r.coin === coin) as unknown as BookRecord[];
 
 describe("capture file", () => {
   it("reads every record: allMids as mids, l2Book best levels as sent, candles at their close", () => {

@@ -65,7 +65,7 @@ describe("dashboard in Chromium against wrangler dev and the simulator", () => {
     const opened = Date.now();
     await page.goto(stack.base);
     await unlock(page, stack.token);
-    await page.waitForFunction(() => [...document.querySelectorAll(".panel")].every((p) => (p as HTMLElement).dataset.state === "live"), null, { timeout: 10_000, polling: 200 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll(".panel")).every((p) => (p as HTMLElement).dataset.state === "live"), null, { timeout: 10_000, polling: 200 });
     const elapsed = Date.now() - opened;
     console.log(`every panel live ${elapsed} ms after the page opened`);
 
