@@ -280,6 +280,7 @@ export class RiskSession {
       venueClock: s.clock,
       audit: { ...this.d.store.counts },
       background: { ...this.background },
+      desk: { ...this.d.desk.counts },
     };
   }
 

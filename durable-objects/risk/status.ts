@@ -36,6 +36,8 @@ export interface RiskStatus {
   /** Audit rows by kind (decision, refused, risk, order, ack, fill, ...). */
   audit: Record<string, number>;
   background: { failed: number; lastError: string | null };
+  /** The send loop: execute calls, rounds of answers fed back, orderStatus queries and their failures. */
+  desk: { executes: number; rounds: number; queries: number; queryFailures: number };
 }
 
 const STATE: Record<Mode, RiskStatus["state"]> = { active: "ACTIVE", reducing: "REDUCING", halted: "HALTED" };

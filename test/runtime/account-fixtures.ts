@@ -17,6 +17,8 @@ export const sim = () => inject("sim");
 export const YES: Instrument = { market: "hl:#150", venue: "hl", pxDecimals: 5, szDecimals: 0, payoff: "binary", group: "hl:outcome:15", groupSign: 1, minNotionalUsd: 10 };
 export const NO: Instrument = { ...YES, market: "hl:#151", groupSign: -1 };
 export const BTC: Instrument = { market: "hl:BTC", venue: "hl", pxDecimals: 1, szDecimals: 5, payoff: "linear", minNotionalUsd: 10 };
+/** ETH of the 2025-09-04 recording, served by the simulator as the HIP-3 dex `rpl` (asset 110001). */
+export const RPL_ETH: Instrument = { market: "hl:rpl:ETH", venue: "hl", pxDecimals: 2, szDecimals: 4, payoff: "linear", minNotionalUsd: 10 };
 
 export async function simPost(path: string, body: unknown = {}): Promise<unknown> {
   const res = await fetch(`${sim().url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -52,24 +54,29 @@ export interface SimRequest {
 }
 export const simRequests = async (): Promise<SimRequest[]> => (await simGet("/control/requests")) as SimRequest[];
 
-/** Best bid and ask of a coin on the replayed book, in ticks of `inst`. */
+/** Best bid and ask of a coin on the replayed book, in ticks of `inst`; waits while the replay has not reached its first book. */
 export async function touch(inst: Instrument): Promise<{ bid: number; ask: number }> {
-  const book = (await info({ type: "l2Book", coin: inst.market.slice(3) })) as { levels: [{ px: string }[], { px: string }[]] };
-  const scale = 10 ** inst.pxDecimals;
-  const bid = book.levels[0][0];
-  const ask = book.levels[1][0];
-  if (bid === undefined || ask === undefined) throw new Error(`no touch on ${inst.market}`);
-  return { bid: Math.round(Number(bid.px) * scale), ask: Math.round(Number(ask.px) * scale) };
+  const read = async (): Promise<{ bid: number; ask: number } | null> => {
+    const book = (await info({ type: "l2Book", coin: inst.market.slice(3) })) as { levels: [{ px: string }[], { px: string }[]] } | null;
+    const bid = book?.levels[0][0];
+    const ask = book?.levels[1][0];
+    const scale = 10 ** inst.pxDecimals;
+    return bid === undefined || ask === undefined ? null : { bid: Math.round(Number(bid.px) * scale), ask: Math.round(Number(ask.px) * scale) };
+  };
+  return (await until(read, (t) => t !== null, 30_000, `a touch on ${inst.market}`))!;
 }
 
 /** The account's signed lots per instrument as the simulator holds them (perps: szi; outcomes: +<enc> balances). */
 export async function venueLots(instruments: readonly Instrument[]): Promise<Record<string, number>> {
-  const perps = (await info({ type: "clearinghouseState", user: sim().account })) as { assetPositions: { position: { coin: string; szi: string } }[] };
+  type Perps = { assetPositions: { position: { coin: string; szi: string } }[] };
+  // HIP-3 positions are only listed with their dex.
+  const dexes = [...new Set(instruments.map((i) => i.market.slice(3)).filter((c) => c.includes(":")).map((c) => c.slice(0, c.indexOf(":"))))];
+  const perps = await Promise.all(["", ...dexes].map(async (dex) => (await info({ type: "clearinghouseState", user: sim().account, ...(dex ? { dex } : {}) })) as Perps));
   const spot = (await info({ type: "spotClearinghouseState", user: sim().account })) as { balances: { coin: string; total: string }[] };
   const out: Record<string, number> = {};
   for (const i of instruments) {
     const coin = i.market.slice(3);
-    const text = coin.startsWith("#") ? spot.balances.find((b) => b.coin === `+${coin.slice(1)}`)?.total : perps.assetPositions.find((p) => p.position.coin === coin)?.position.szi;
+    const text = coin.startsWith("#") ? spot.balances.find((b) => b.coin === `+${coin.slice(1)}`)?.total : perps.flatMap((p) => p.assetPositions).find((p) => p.position.coin === coin)?.position.szi;
     out[i.market] = Math.round(Number(text ?? "0") * 10 ** i.szDecimals);
   }
   return out;

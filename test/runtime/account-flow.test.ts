@@ -9,18 +9,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RiskDO } from "../../durable-objects/risk-do";
 import { formatScaled } from "../../shared/core/decimal";
-import { BTC, decision, info, ioc, NO, quote, readyRisk, reset, sim, simOrders, stopRisk, timing, touch, until, venueLots, YES } from "./account-fixtures";
+import { BTC, RPL_ETH, decision, info, ioc, NO, quote, readyRisk, reset, sim, simOrders, stopRisk, timing, touch, until, venueLots, YES } from "./account-fixtures";
 
 const NAME = "risk-flow";
 const OUT = "flow:#150";
 const PERP = "flow:BTC";
-const ALL = [YES, NO, BTC];
+const HIP3 = "flow:rpl:ETH";
+const ALL = [YES, NO, BTC, RPL_ETH];
 let risk: DurableObjectStub<RiskDO>;
 const sentCloids: string[] = [];
 
 beforeAll(async () => {
   await reset();
-  risk = await readyRisk(NAME, { [OUT]: [YES, NO], [PERP]: [BTC] });
+  risk = await readyRisk(NAME, { [OUT]: [YES, NO], [PERP]: [BTC], [HIP3]: [RPL_ETH] });
 });
 
 afterAll(async () => {
@@ -78,6 +79,11 @@ describe("RiskDO order path against the simulator", () => {
     const btc2 = await touch(BTC);
     const after3 = await burst(PERP, ioc(PERP, BTC, "sell", Math.round((btc2.bid * 0.998) / 10) * 10, 120, "take"));
     expect(after3["hl:BTC"]).toBe(after2["hl:BTC"]! - 120);
+
+    // A builder-deployed (HIP-3) perp: asset id from perpDexs + the dex's meta, position listed under its dex.
+    const eth = await touch(RPL_ETH);
+    const after4 = await burst(HIP3, ioc(HIP3, RPL_ETH, "buy", Math.round((eth.ask * 1.002) / 10) * 10, 100, "take"));
+    expect(after4["hl:rpl:ETH"]).toBe(100);
   });
 
   it("every decision, risk decision, order, ack and fill is in the audit log", async () => {
@@ -87,7 +93,7 @@ describe("RiskDO order path against the simulator", () => {
       return r.value;
     };
     const decisions = await read("decision");
-    expect(decisions.length).toBeGreaterThanOrEqual(4);
+    expect(decisions.length).toBeGreaterThanOrEqual(5);
     expect(decisions[0]!.body).toMatchObject({ context: { signals: { ofi: 0.8 }, inputs: { sigma: 0.31 } }, result: { decisions: [{ decision: { kind: "pass" } }] } });
     const risks = await read("risk");
     const orders = await read("order");
@@ -99,7 +105,7 @@ describe("RiskDO order path against the simulator", () => {
     }
     const fills = await read("fill");
     const venueFills = (await info({ type: "userFills", user: sim().account })) as { tid: number; coin: string }[];
-    expect(venueFills.length).toBeGreaterThanOrEqual(3);
+    expect(venueFills.length).toBeGreaterThanOrEqual(4);
     for (const f of venueFills) expect(fills.some((e) => (e.body as { tid: string }).tid === String(f.tid))).toBe(true);
     // Fills are recorded once although userFills and the user channel both carry each.
     expect(new Set(fills.map((e) => (e.body as { tid: string }).tid)).size).toBe(fills.length);
