@@ -35,8 +35,8 @@ export const initialDeadMan = (): DeadManState => ({ armedUntil: null, retryAtMs
 export type DeadManStep = { kind: "arm"; time: number } | { kind: "disarm" } | { kind: "none" };
 
 export function deadManStep(s: DeadManState, wanted: boolean, localNow: number, venueNow: number, p: DeadManPolicy = DEAD_MAN): DeadManStep {
-  if (!wanted) return s.armedUntil !== null && s.armedUntil > venueNow ? { kind: "disarm" } : { kind: "none" };
   if (s.retryAtMs !== null && localNow < s.retryAtMs) return { kind: "none" };
+  if (!wanted) return s.armedUntil !== null && s.armedUntil > venueNow ? { kind: "disarm" } : { kind: "none" };
   const due = s.armedUntil === null ? venueNow : s.armedUntil - p.horizonMs + p.refreshEveryMs;
   return venueNow >= due ? { kind: "arm", time: venueNow + p.horizonMs } : { kind: "none" };
 }
@@ -53,8 +53,8 @@ export function deadManAnswered(s: DeadManState, step: DeadManStep, r: ActionRes
 
 /** Local ms when the next step falls due (for the alarm); null when nothing is pending. */
 export function deadManDeadline(s: DeadManState, wanted: boolean, localNow: number, venueNow: number, p: DeadManPolicy = DEAD_MAN): number | null {
-  if (!wanted) return s.armedUntil !== null && s.armedUntil > venueNow ? localNow : null;
   if (s.retryAtMs !== null && localNow < s.retryAtMs) return s.retryAtMs;
+  if (!wanted) return s.armedUntil !== null && s.armedUntil > venueNow ? localNow : null;
   if (s.armedUntil === null) return localNow;
   return localNow + Math.max(0, s.armedUntil - p.horizonMs + p.refreshEveryMs - venueNow);
 }

@@ -27,6 +27,11 @@ describe("dead man's switch", () => {
     expect(step).toEqual({ kind: "disarm" });
     expect(deadManAnswered(armed, step, { kind: "ok" }, 0).armedUntil).toBeNull();
     expect(deadManStep(armed, false, 0, T + 30_001)).toEqual({ kind: "none" });
+    // A refused disarm is retried after the same pause as a refused arm, not on every alarm.
+    const refused = deadManAnswered(armed, step, { kind: "error", message: "Too many requests" }, 0);
+    expect(refused.armedUntil).toBe(T + 30_000);
+    expect(deadManStep(refused, false, 59_999, T)).toEqual({ kind: "none" });
+    expect(deadManStep(refused, false, 60_000, T)).toEqual({ kind: "disarm" });
     expect(deadManDeadline(initialDeadMan(), false, 0, T)).toBeNull();
   });
 
