@@ -6,12 +6,12 @@
  * it started.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAPER_ACCOUNT } from "../../scripts/sim/paper";
+import { workingCopy } from "../../scripts/start/working-copy";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const SIM_PORT = 8780;
@@ -41,17 +41,6 @@ const portFree = (p: number): Promise<boolean> =>
     s.listen(p, "127.0.0.1", () => s.close(() => res(true)));
   });
 
-/** The working tree as a clone would have it: tracked and new files, nothing git ignores (no .dev.vars, no .wrangler). */
-function copyWorkingTree(to: string): void {
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: REPO, encoding: "utf8" }).split("\0").filter((f) => f !== "");
-  for (const f of files) {
-    if (!existsSync(join(REPO, f))) continue;
-    mkdirSync(dirname(join(to, f)), { recursive: true });
-    copyFileSync(join(REPO, f), join(to, f));
-  }
-  symlinkSync(join(REPO, "node_modules"), join(to, "node_modules"), "dir");
-}
-
 const until = async (what: string, probe: () => Promise<boolean>, ms: number): Promise<void> => {
   const end = Date.now() + ms;
   for (;;) {
@@ -77,8 +66,7 @@ function leftovers(): string[] {
 beforeAll(async () => {
   if (!(await portFree(SIM_PORT))) throw new Error(`port ${SIM_PORT} is taken (another simulator?): npm start needs it`);
   port = await freePort();
-  dir = mkdtempSync(join(tmpdir(), "hl-edge-e2e-"));
-  copyWorkingTree(dir);
+  dir = workingCopy(REPO, "hl-edge-e2e-");
   spawnedAt = Date.now();
   const c = spawn("npm", ["start", "--", "--port", String(port)], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
   child = c;
