@@ -1,9 +1,9 @@
 /**
  * The RiskDO's order desk: the AccountEngine, and the loop that carries out what it asks for.
- * Every engine call runs through `act`, which persists the engine state and the call's audit
- * records in the same synchronous turn (so the reservation of an order is durable before the
- * signer is awaited); `execute` then sends cancels first, then orders, then asks about
- * ambiguous ones, feeding every answer back into the engine until nothing is left to do.
+ * Every engine call runs through `act`, which records the call's audit entries at once and
+ * leaves the engine state to `flush`, run before every await (so the reservation of an order is
+ * durable before the signer is awaited); `execute` then sends cancels first, then orders, then
+ * asks about ambiguous ones, feeding every answer back into the engine until nothing is left.
  */
 import type { AccountEngine } from "../../shared/engine";
 import type { AccountOutput, CancelResult, SendResult } from "../../shared/engine/types";
@@ -82,6 +82,11 @@ export class AccountDesk {
     this.flush();
   }
 
+  /** Audit entries only (the engine did not change). */
+  note(entries: readonly NewAuditEntry[]): void {
+    this.record(null, entries, Date.now());
+  }
+
   private record(out: AccountOutput | null, extra: readonly NewAuditEntry[], now: number): void {
     const entries: NewAuditEntry[] = [...extra];
     if (out !== null) {
@@ -96,7 +101,7 @@ export class AccountDesk {
     const queue: AccountOutput[] = [first];
     for (let round = 0; queue.length > 0; round++) {
       if (round >= MAX_ROUNDS) {
-        this.persist(null, [{ ts: Date.now(), kind: "error", market: null, engine: null, cloid: null, body: { detail: `execute stopped after ${MAX_ROUNDS} rounds` } }], Date.now());
+        this.note([{ ts: Date.now(), kind: "error", market: null, engine: null, cloid: null, body: { detail: `execute stopped after ${MAX_ROUNDS} rounds` } }]);
         return;
       }
       this.counts.rounds++;
@@ -114,7 +119,7 @@ export class AccountDesk {
   private async sendCancels(cancels: AccountOutput["cancels"]): Promise<AccountOutput[]> {
     const batch = cancelBatch(cancels, this.d.assets());
     const now = Date.now();
-    this.persist(null, cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: c.cloid, body: { reason: c.reason } })), now);
+    this.note(cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: c.cloid, body: { reason: c.reason } })));
     const outs = batch.denied.map((x) => this.act((e, t) => e.onCancelResult(x.cloid, { kind: "error", message: x.reason }, t)));
     if (batch.send.length === 0) return outs;
     this.flush();
@@ -130,12 +135,12 @@ export class AccountDesk {
   private async sendOidCancels(cancels: AccountOutput["cancelsByOid"]): Promise<AccountOutput[]> {
     const batch = cancelByOidBatch(cancels, this.d.assets());
     const now = Date.now();
-    this.persist(null, cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: null, body: { oid: c.oid, reason: c.reason, unknownAsset: batch.missing.includes(c.market) } })), now);
+    this.note(cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: null, body: { oid: c.oid, reason: c.reason, unknownAsset: batch.missing.includes(c.market) } })));
     if (batch.send.length === 0) return [];
     this.flush();
     const reply = await this.d.link.cancelByOid(batch.send);
     const t = Date.now();
-    this.persist(null, batch.send.map((c, i) => ({ ts: t, kind: "cancel_ack", market: null, engine: null, cloid: null, body: { oid: c.oid, result: reply.results[i], nonce: reply.nonce, http: reply.http, note: reply.note } })), t);
+    this.note(batch.send.map((c, i) => ({ ts: t, kind: "cancel_ack", market: null, engine: null, cloid: null, body: { oid: c.oid, result: reply.results[i], nonce: reply.nonce, http: reply.http, note: reply.note } })));
     return this.observe(reply);
   }
 
@@ -147,13 +152,11 @@ export class AccountDesk {
     await this.d.beforeOrders();
     const now = Date.now();
     const byCloid = new Map(orders.map((o) => [o.cloid, o]));
-    this.persist(
-      null,
+    this.note(
       batch.send.map((s) => {
         const o = byCloid.get(s.cloid)!;
         return { ts: now, kind: "order" as const, market: o.market, engine: ctx?.engine ?? null, cloid: s.cloid, body: { wire: s.wire, slot: o.slot, strategy: o.strategy, tactic: o.tactic, decisionSeq: ctx?.decisionSeq ?? null } };
       }),
-      now,
     );
     const expiresAfter = venueNow(this.d.clock(), Date.now()) + this.d.ackTimeoutMs();
     this.flush();
@@ -220,7 +223,7 @@ export class AccountDesk {
       const now = Date.now();
       if (!res.ok) {
         this.counts.queryFailures++;
-        this.persist(null, [{ ts: now, kind: "status", market: inst.market, engine: null, cloid: q.cloid, body: { error: res.error } }], now);
+        this.note([{ ts: now, kind: "status", market: inst.market, engine: null, cloid: q.cloid, body: { error: res.error } }]);
         continue;
       }
       const answer = venueOrderStatus(res.value.value, inst);
@@ -229,7 +232,7 @@ export class AccountDesk {
       // expiresAfter (sent + ack timeout) has passed. Until then the order stays open and is asked again.
       const tooEarly = answer?.kind === "not_found" && ord !== undefined && ord.sentMs !== null && now < ord.sentMs + this.d.ackTimeoutMs() + NOT_FOUND_MARGIN_MS;
       if (answer === null || tooEarly) {
-        this.persist(null, [{ ts: now, kind: "status", market: inst.market, engine: null, cloid: q.cloid, body }], now);
+        this.note([{ ts: now, kind: "status", market: inst.market, engine: null, cloid: q.cloid, body }]);
         continue;
       }
       outs.push(this.act((e, t) => e.onStatus(q.cloid, answer, t), (_o, t) => [{ ts: t, kind: "status", market: inst.market, engine: null, cloid: q.cloid, body }]));
