@@ -10,6 +10,7 @@ import { $ } from "./dom.js";
 import { renderBooks } from "./panels/books.js";
 import { bindControls, renderRisk } from "./panels/controls.js";
 import { renderDecisions } from "./panels/decisions.js";
+import { renderEngines } from "./panels/engines.js";
 import { renderHeader, renderStale } from "./panels/header.js";
 import { renderKpis } from "./panels/kpi.js";
 import { renderLatency } from "./panels/latency.js";
@@ -51,14 +52,20 @@ function renderTables() {
   guard("stale", () => renderStale(store, stream));
   guard("kpi", () => renderKpis(store));
   guard("risk", () => renderRisk(store));
+  guard("engines", () => renderEngines(store));
   guard("books", () => renderBooks(store, scales));
   guard("signals", () => renderSignals(store));
   guard("decisions", () => renderDecisions(store, scales, admin.usable));
 }
 
+const CHART_PANELS = ["panel-pnl", "panel-latency", "panel-as", "panel-ineff", "panel-digital"];
+/** For a while after the page opens or the token changes, charts that have not drawn yet try on every update. */
+let warmUntil = Date.now() + 15_000;
+
 function renderCharts(force = false) {
   const now = Date.now();
-  if (!force && now - chartsAt < CHART_EVERY_MS) return;
+  const waiting = now < warmUntil && CHART_PANELS.some((id) => $(id).dataset.state !== "live");
+  if (!force && !waiting && now - chartsAt < CHART_EVERY_MS) return;
   chartsAt = now;
   guard("pnl", () => renderPnl(store));
   guard("latency", () => renderLatency(store, admin.usable));
@@ -88,7 +95,7 @@ new Poller(store, admin, (task) => {
   if (task === "details") guard("collect", () => collectSignals(store));
   scales = learnScales(store.snap, store.details, store.riskTail, scales);
   renderTables();
-  if (task !== "details") renderCharts();
+  renderCharts();
 });
 
 const replay = new ReplayPanel(store, admin, () => {
@@ -102,10 +109,6 @@ $("token-form").addEventListener("submit", (e) => {
   e.preventDefault();
   admin.setToken($("token-input").value);
   $("token-input").value = "";
-  void admin.get("/admin/health").then((r) => {
-    if (r.ok) store.health = r.body;
-    renderTables();
-  });
 });
 $("token-forget").addEventListener("click", () => {
   admin.setToken("");
@@ -114,7 +117,10 @@ $("token-forget").addEventListener("click", () => {
   renderTables();
   renderCharts(true);
 });
-admin.onChange(() => renderTables());
+admin.onChange(() => {
+  warmUntil = Date.now() + 15_000;
+  renderTables();
+});
 $("tau-slider").addEventListener("input", () => guard("digital", () => renderDigital(store, Number($("tau-slider").value))));
 
 // Ages and the stale banner move with the clock even when nothing arrives.

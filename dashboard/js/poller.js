@@ -3,8 +3,8 @@
  * each market's snapshot every second (top-of-book levels, signals, regimes, the strategy's
  * inputs), the risk decisions and order acks (stage timestamps) every two seconds, decisions
  * with the outcome's expiry and strike until they are known, the bot config and the venue. One
- * request per task at a time; nothing runs without a usable token; a 401 stops everything until
- * a new token is entered (admin.js).
+ * request per task at a time; nothing runs without a usable token; a new token is tried with
+ * /admin/health alone first, and a 401 stops everything until a new token is entered (admin.js).
  */
 import { anchorsFrom } from "./inputs.js";
 
@@ -37,7 +37,10 @@ export class Poller {
   tick() {
     if (!this.admin.usable) return;
     const now = Date.now();
+    // A token not yet accepted is tried with one request, so a wrong one costs one 401.
+    const checked = this.admin.status === "ok";
     for (const t of TASKS) {
+      if (!checked && t.name !== "health") continue;
       if (this.busy.has(t.name) || (this.due[t.name] ?? 0) > now) continue;
       this.due[t.name] = now + t.everyMs;
       this.busy.add(t.name);

@@ -63,7 +63,7 @@ export function venueSeries(store, key) {
 /** Appends a row to the signals tail when something in it changed since that coin's last row. */
 export function pushSignals(store, row) {
   const prev = store.signals.find((r) => r.coin === row.coin && r.source === row.source);
-  const same = prev !== undefined && ["ofi", "mlofi", "aggr", "leadlag", "alpha", "regime", "tradable"].every((k) => prev[k] === row[k]);
+  const same = prev !== undefined && ["ofi", "mlofi", "aggr", "leadlag", "alpha", "micro", "regime", "tradable"].every((k) => prev[k] === row[k]);
   if (same) return;
   store.signals.unshift(row);
   if (store.signals.length > SIGNALS_TAIL) store.signals.length = SIGNALS_TAIL;

@@ -58,7 +58,6 @@ export class StreamClient {
     ws.onopen = () => {
       if (this.ws !== ws) return;
       this.state = "open";
-      this.attempt = 0;
       this.connects++;
       this.lastRecvAt = null;
       this.openedAt = Date.now();
@@ -76,6 +75,9 @@ export class StreamClient {
         this.badFrames++;
         return;
       }
+      // The backoff starts over only once data flows: a server that accepts and drops at once
+      // must not be hammered.
+      this.attempt = 0;
       this.lastRecvAt = Date.now();
       this.onSnapshot(snap, this.lastRecvAt);
     };

@@ -6,7 +6,7 @@
  */
 import { $, el, fillBody, panelState } from "../dom.js";
 import { age, DASH, num, price, sig } from "../format.js";
-import { coinOf, instrumentLabel, venueName } from "../labels.js";
+import { coinOf, instrumentLabel, strategyName, venueName } from "../labels.js";
 import { lotSize, tickPrice } from "../scales.js";
 
 const COLS = 11;
@@ -36,13 +36,13 @@ export function renderBooks(store, scales) {
     const venuePrefix = m.market.slice(0, 3);
     const detail = store.details[m.id]?.value ?? null;
     const pipes = Array.isArray(detail?.engine?.pipelines) ? detail.engine.pipelines : [];
-    const coins = pipes.length > 0 ? pipes.map((p) => ({ coin: String(p.coin), pipe: p })) : [{ coin: coinOf(m.market), pipe: null }];
+    const coins = pipes.length > 0 ? pipes.map((p) => ({ coin: String(p.coin), pipe: p })) : (m.feed.coins.length > 0 ? m.feed.coins : [coinOf(m.market)]).map((coin) => ({ coin, pipe: null }));
     for (const { coin, pipe } of coins) {
       const market = venuePrefix + coin;
       if (seen.has(market)) continue;
       seen.add(market);
       venues.add(venueName(market));
-      const readers = snap.markets.filter((x) => x.error === null && (x.market === market || x.feed.coins.includes(coin))).map((x) => x.id);
+      const readers = snap.markets.filter((x) => x.error === null && (x.market === market || x.feed.coins.includes(coin))).map((x) => `${x.id} (${strategyName(x.strategy)})`);
       const quotes = snap.markets.flatMap((x) => (x.error === null ? x.quotes.filter((q) => q.market === market) : []));
       const bid = pipe?.book?.bids?.[0] ?? null;
       const ask = pipe?.book?.asks?.[0] ?? null;

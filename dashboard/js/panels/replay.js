@@ -21,10 +21,18 @@ export class ReplayPanel {
     $("replay-refresh").addEventListener("click", () => void this.refresh());
     $("replay-play").addEventListener("click", () => void this.play());
     $("replay-stop").addEventListener("click", () => this.stop("Back to live."));
+    // Listed once the token is accepted (a token still being checked is not used twice).
     admin.onChange(() => {
-      if (admin.usable && this.list === null) void this.refresh();
+      if (admin.status === "ok" && this.list === null) void this.refresh();
+      if (admin.status === "none" && this.list !== null) this.forget();
     });
-    if (admin.usable) void this.refresh();
+  }
+
+  /** The token was forgotten: the list goes with it. */
+  forget() {
+    this.list = null;
+    $("replay-select").replaceChildren(el("option", { value: "" }, "–"));
+    this.status("Enter the admin token to list captures.");
   }
 
   async refresh() {

@@ -5,10 +5,10 @@
  * may trade. During a replay, OFI and the micro-price come from the capture's books.
  */
 import { $, el, fillBody, panelState } from "../dom.js";
-import { clock, sig } from "../format.js";
+import { clock, price, sig } from "../format.js";
 import { pushSignals } from "../store.js";
 
-const COLS = 9;
+const COLS = 10;
 
 /** Reads the latest signal values into the tail (called when details or a snapshot arrive). */
 export function collectSignals(store) {
@@ -23,7 +23,7 @@ export function collectSignals(store) {
     const d = store.details[m.id];
     const pipes = Array.isArray(d?.value?.engine?.pipelines) ? d.value.engine.pipelines : null;
     if (pipes === null) {
-      if (!detailed) pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, regime: null, tradable: m.tradable });
+      if (!detailed) pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, micro: null, regime: null, tradable: m.tradable });
       continue;
     }
     for (const p of pipes) {
@@ -36,7 +36,8 @@ export function collectSignals(store) {
       };
       const rg = p.regime ?? {};
       const regime = rg.extreme ? `EXTREME${rg.extremeReason ? ` (${rg.extremeReason})` : ""}` : `${rg.liquidity ?? "?"}, ${rg.vol ?? "?"} vol`;
-      pushSignals(store, { t: snap.ts, coin, source: "admin", ofi: val("ofi"), mlofi: val("mlofi"), aggr: val("aggr"), leadlag: val("leadlag"), alpha: typeof p.alpha?.alpha === "number" ? p.alpha.alpha : null, regime, tradable: p.tradable === true });
+      const micro = typeof p.market?.micro === "number" && Number.isFinite(p.market.micro) ? p.market.micro : null;
+      pushSignals(store, { t: snap.ts, coin, source: "admin", ofi: val("ofi"), mlofi: val("mlofi"), aggr: val("aggr"), leadlag: val("leadlag"), alpha: typeof p.alpha?.alpha === "number" ? p.alpha.alpha : null, micro, regime, tradable: p.tradable === true });
     }
   }
 }
@@ -53,6 +54,7 @@ export function renderSignals(store) {
       el("td", { class: "num" }, sig(r.aggr, 3)),
       el("td", { class: "num" }, r.leadlag === null ? "–" : String(r.leadlag)),
       el("td", { class: "num" }, sig(r.alpha, 3)),
+      el("td", { class: "num" }, price(r.micro)),
       el("td", {}, r.regime ?? (r.source === "stream" ? "token needed" : "–")),
       el("td", { class: r.tradable ? "up" : "warn" }, r.tradable === null ? "–" : r.tradable ? "yes" : "no"),
     ),

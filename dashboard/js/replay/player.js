@@ -138,7 +138,7 @@ export class ReplayPlayer {
     const b = s.top.bid;
     const a = s.top.ask;
     const micro = (b.px * a.sz + a.px * b.sz) / (a.sz + b.sz);
-    this.signals.unshift({ t, coin, source: "replay", ofi, mlofi: null, aggr: null, leadlag: null, alpha: null, regime: `micro ${micro.toPrecision(6)}`, tradable: null });
+    this.signals.unshift({ t, coin, source: "replay", ofi, mlofi: null, aggr: null, leadlag: null, alpha: null, micro, regime: null, tradable: null });
     if (this.signals.length > 60) this.signals.length = 60;
   }
 

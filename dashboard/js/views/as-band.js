@@ -39,12 +39,15 @@ export function renderAsBand(store) {
     setText("as-values", `Waiting for: ${x.missing.join(", ")}${store.config === null ? " (the admin token unlocks the bot config and the quoter's inputs)" : ""}.`);
     return;
   }
-  const Q = x.maxInventory ?? 500;
+  // The inventory axis covers ±max_inventory and the live q (other engines' fills count too).
+  const Q = Math.max(x.maxInventory ?? 500, Math.ceil(Math.abs(x.q) * 1.1));
   const sigmaMax = Math.max(3 * x.sigma, 1e-6);
   const sigmas = linspace(0, sigmaMax, 25);
   const qShares = linspace(-Q, Q, 21);
   const band = asBand({ s: x.s, tau: x.tau, gamma: x.gamma, kappa: x.kappa }, sigmas, qShares.map((q) => q / x.orderSize));
   const now = asQuote(x.s, x.q / x.orderSize, x.sigma, x.tau, x.gamma, x.kappa);
+  // The tradable range 0–1, widened only as far as needed to keep the live point in view.
+  const zRange = [Math.min(0, now.bid - 0.05), Math.max(1, now.ask + 0.05)];
   const axisTitle = (t) => ({ ...SCENE_AXIS, title: { text: t } });
   const hover = "σ %{x:.3e}/√s<br>q %{y:.0f} sh<br>%{z:.4f}<extra>%{fullData.name}</extra>";
   const drew = react(
@@ -67,12 +70,12 @@ export function renderAsBand(store) {
     {
       margin: { l: 0, r: 0, t: 0, b: 0 },
       showlegend: false,
-      scene: { xaxis: axisTitle("σ (price per √s)"), yaxis: axisTitle("inventory q (shares)"), zaxis: { ...axisTitle("quote (probability)"), range: [0, 1] }, camera: { eye: { x: 1.6, y: -1.6, z: 0.9 } } },
+      scene: { xaxis: axisTitle("σ (price per √s)"), yaxis: axisTitle("inventory q (shares)"), zaxis: { ...axisTitle("quote (probability)"), range: zRange }, camera: { eye: { x: 1.6, y: -1.6, z: 0.9 } } },
     },
   );
   panelState("panel-as", drew, store.replay === null ? `${x.label} · live` : `${x.label}`);
   setText(
     "as-values",
-    `Now: bid ${price(now.bid)} / ask ${price(now.ask)} (reservation ${price(now.reservation)}, half-spread ${sig(now.halfSpread, 3)}) at s ${price(x.s)}, σ ${sig(x.sigma, 3)}/√s, q ${Math.round(x.q)} sh (order size ${x.orderSize}), γ ${x.gamma}, κ ${x.kappa}, T−t ${horizon(x.tau)}. Source: ${x.source}. Green: bid surface, red: ask. These are the formula's raw prices (the axis shows the tradable range 0–1); the quoter then keeps them inside [tick, 1 − tick] and behind the touch, and switches to the bounded-inventory GLFT solution near ±max inventory.`,
+    `Now: bid ${price(now.bid)} / ask ${price(now.ask)} (reservation ${price(now.reservation)}, half-spread ${sig(now.halfSpread, 3)}) at s ${price(x.s)}, σ ${sig(x.sigma, 3)}/√s, q ${Math.round(x.q)} sh (order size ${x.orderSize}), γ ${x.gamma}, κ ${x.kappa}, T−t ${horizon(x.tau)}. Source: ${x.source}. Green: bid surface, red: ask. These are the formula's raw prices (the axis shows the tradable range 0–1 and the live point); the quoter then keeps them inside [tick, 1 − tick] and behind the touch, and switches to the bounded-inventory GLFT solution near ±max inventory.`,
   );
 }

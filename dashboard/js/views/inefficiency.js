@@ -40,8 +40,8 @@ export function renderInefficiency(store) {
       y: xs.map(() => LOOKBACKS_S[0]),
       z: z[0],
       marker: { size: 5, color: "#ffffff" },
-      text: present.map((v) => v.label),
-      hovertemplate: "%{text} now (1 s)<br>%{z:.4f}<extra></extra>",
+      text: present.map((v) => `${v.label} (${v.help})`),
+      hovertemplate: "%{text}<br>now (1 s): %{z:.4f}<extra></extra>",
     },
   ];
   if (trigger !== null) {
