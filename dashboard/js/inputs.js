@@ -12,19 +12,24 @@ import { num } from "./format.js";
 const SECONDS_PER_YEAR = 365 * 24 * 3600;
 const obj = (x) => (typeof x === "object" && x !== null ? x : {});
 
-/** The market maker's knobs for one engine: strategies.mm under markets[id].mm (resolveMarket). */
-export function mmParams(config, id) {
+/**
+ * One strategy section of the knobs an engine runs with: the market snapshot's own `params` when
+ * it carries them, else the bot config's section under that market's override (resolveMarket).
+ */
+function knobs(config, detail, id, section) {
+  const own = obj(obj(obj(detail).params)[section]);
+  if (Object.keys(own).length > 0) return own;
   const c = obj(config);
-  const base = obj(obj(c.strategies).mm);
-  const over = obj(obj(obj(c.markets)[id]).mm);
-  const m = { ...base, ...over };
+  return { ...obj(obj(c.strategies)[section]), ...obj(obj(obj(c.markets)[id])[section]) };
+}
+
+export function mmParams(config, id, detail = null) {
+  const m = knobs(config, detail, id, "mm");
   return { gamma: num(m.gamma), kappa: num(m.kappa), orderSize: num(m.order_size), maxInventory: num(m.max_inventory) };
 }
 
-export function parityParams(config, id) {
-  const c = obj(config);
-  const m = { ...obj(obj(c.strategies).parity), ...obj(obj(obj(c.markets)[id]).parity) };
-  return { minEdge: num(m.min_edge) };
+export function parityParams(config, id, detail = null) {
+  return { minEdge: num(knobs(config, detail, id, "parity").min_edge) };
 }
 
 export function arbMinEdge(config) {
@@ -70,7 +75,7 @@ export function anchorsFrom(entries) {
  * rebuilt (σ = EWMA σ of log returns × mid, q = YES − NO shares held, τ = expiry − now).
  */
 export function asInputs({ snap, detail, config, anchor, id, serverNow }) {
-  const p = mmParams(config, id);
+  const p = mmParams(config, id, detail);
   const ctx = obj(obj(obj(detail).engine).context);
   const live = obj(ctx.inputs);
   const legs = outcomeLegs(snap, id);

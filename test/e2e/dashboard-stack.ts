@@ -5,21 +5,22 @@
  * start's own list (scripts/start/markets.ts).
  *
  * `npm start` pins the simulator to 127.0.0.1:8780 because a second `wrangler dev` Worker takes
- * no `--var`; here the Workers run from a temporary copy of their sources, and the venue URLs and
- * secrets go into that copy's `.dev.vars` files, which wrangler reads over [vars]. The repo's
+ * no `--var`; here the Workers run from a working copy (scripts/start/working-copy.ts) with
+ * Plotly vendored into it, and the venue URLs and secrets go into that copy's `.dev.vars` files,
+ * which wrangler reads over [vars]. The repo's
  * .dev.vars are never touched, and a developer's `npm start` on the default ports keeps running
  * beside the tests.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PAPER_ACCOUNT, PAPER_AGENT_KEY } from "../../scripts/sim/paper";
 import { type Simulator, startSimulator } from "../../scripts/sim/simulator";
 import { adminClient, type AdminClient, waitFor } from "../../scripts/start/admin-client";
 import { setUpMarkets } from "../../scripts/start/markets";
+import { workingCopy } from "../../scripts/start/working-copy";
 import { stopGroup } from "../../scripts/start/wrangler";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
@@ -47,26 +48,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Copies Plotly into dashboard/vendor (what the npm hooks do before start/dev). */
-export function vendorAssets(): void {
-  execFileSync(process.execPath, [join(ROOT, "scripts", "vendor-assets.mjs")], { stdio: "pipe" });
-}
-
-/** What the Workers are built from: their sources, the pure core and the dashboard. */
-const SOURCES = ["workers", "durable-objects", "shared", "dashboard", "package.json", "tsconfig.base.json", "tsconfig.json", "wrangler.toml"];
-
-/**
- * A copy of the Workers' sources as they are now, with node_modules linked in. `wrangler dev`
- * rebuilds and restarts on every change under what it serves, and other people edit this
- * checkout while the tests run; the copy keeps one test run on one version of the code.
- */
-function snapshotSources(dir: string): string {
-  const src = join(dir, "src");
-  for (const entry of SOURCES) cpSync(join(ROOT, entry), join(src, entry), { recursive: true, filter: (f) => !f.endsWith(".test.ts") });
-  symlinkSync(join(ROOT, "node_modules"), join(src, "node_modules"), "dir");
-  return src;
-}
-
 function devVars(path: string, vars: Record<string, string>): void {
   writeFileSync(path, Object.entries(vars).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
 }
@@ -91,21 +72,22 @@ function spawnWrangler(src: string, port: number, persistTo: string, log: string
 }
 
 export async function startStack(opts: { speed?: number } = {}): Promise<Stack> {
-  vendorAssets();
   const log: string[] = [];
   const sim = await startSimulator({ port: 0, recordings: ["hip4-2026-05-10", "btc-eth-2025-09-04@rpl"], speed: opts.speed ?? 1 });
-  const tmp = mkdtempSync(join(tmpdir(), "hl-edge-dash-"));
-  const src = snapshotSources(tmp);
+  // A copy of the working tree: `wrangler dev` rebuilds and restarts on every change under what
+  // it serves, and other people edit this checkout while the tests run.
+  const src = workingCopy(ROOT, "hl-edge-dash-");
+  execFileSync(process.execPath, [join(src, "scripts", "vendor-assets.mjs")], { stdio: "pipe" });
   const token = randomBytes(18).toString("base64url");
   devVars(join(src, ".dev.vars"), { HL_API_URL: sim.url, HL_WS_URL: sim.wsUrl, ADMIN_TOKEN: token });
   devVars(join(src, "workers", "signer", ".dev.vars"), { HL_API_URL: sim.url, HL_AGENT_KEY: PAPER_AGENT_KEY });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawnWrangler(src, port, join(tmp, "state"), log);
+  const child = spawnWrangler(src, port, join(src, ".wrangler", "dashboard-test-state"), log);
   const stop = async (): Promise<void> => {
     await stopGroup(child);
     await sim.close();
-    rmSync(tmp, { recursive: true, force: true });
+    rmSync(src, { recursive: true, force: true });
   };
   const admin = adminClient(base, token);
   try {

@@ -96,6 +96,8 @@ describe("dashboard in Chromium against wrangler dev and the simulator", () => {
     expect(await text(page, "#books-body")).toMatch(/#150 YES[\s\S]*BTC perp[\s\S]*rpl:ETH perp/);
     expect(await page.locator("#stale-banner").isHidden()).toBe(true);
 
+    // The trigger plane needs the bot config (admin API), which may land just after the first draw.
+    await page.waitForFunction(() => ((document.getElementById("ineff-chart") as unknown as { data?: { name?: string }[] }).data ?? []).some((t) => t.name === "arb trigger"), null, { timeout: 10_000 });
     const traces = await page.evaluate(() => {
       const read = (id: string) => ((document.getElementById(id) as unknown as { data?: { type: string; name?: string; x: unknown[]; y: unknown[]; z: unknown[] }[] }).data ?? []).map((t) => ({ type: t.type, name: t.name ?? "", x: t.x as number[], y: t.y as number[], z: t.z as (number | null | (number | null)[])[] }));
       return { as: read("as-chart"), ineff: read("ineff-chart"), digital: read("digital-chart"), pnl: read("pnl-chart"), latency: read("latency-chart") };

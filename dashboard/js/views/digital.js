@@ -63,7 +63,7 @@ export function renderDigital(store, step) {
   const tauSecs = tau * SECONDS_PER_YEAR;
   setText("tau-label", step === 0 ? `live, ${horizon(tauSecs)}` : `${horizon(tauSecs)} (${frac} × live)`);
   panelState("panel-digital", drew, store.replay === null ? `${parity.id} · live` : `${parity.id} (replay)`);
-  const minEdge = parityParams(store.config, parity.id).minEdge;
+  const minEdge = parityParams(store.config, parity.id, store.details[parity.id]?.value ?? null).minEdge;
   const edge = x.yesMid === null ? null : x.yesMid - p;
   setText(
     "digital-values",
