@@ -32,7 +32,7 @@ export function renderKpis(store) {
   setText("kpi-dd", usd(a.drawdownUsd), maxDd !== null && (a.drawdownUsd ?? 0) > 0.5 * maxDd ? "kpi-value warn" : "kpi-value");
   setText("kpi-dd-sub", maxDd === null ? "USD below the equity peak" : `USD · kill at ${usd(maxDd)} (${pct((a.drawdownUsd ?? 0) / maxDd)} used)`);
   const maxGross = num(limits?.max_gross_notional_usd);
-  setText("kpi-gross", usd(a.grossNotionalUsd));
+  setText("kpi-gross", usd(a.grossNotionalUsd), maxGross !== null && (a.grossNotionalUsd ?? 0) >= 0.8 * maxGross ? "kpi-value warn" : "kpi-value");
   setText("kpi-gross-sub", maxGross === null ? "USD, worst case" : `USD · limit ${usd(maxGross)} (${pct((a.grossNotionalUsd ?? 0) / maxGross)})`);
   const held = a.positions.filter((p) => (p.lots ?? 0) !== 0);
   const inv = $("kpi-inv");
