@@ -16,8 +16,11 @@ export function renderKpis(store) {
     panelState("panel-kpi", false);
     return;
   }
-  setText("kpi-risk", r.state, STATE_CLASS[r.state] ?? "kpi-value warn");
-  const why = a?.killed ? `kill switch: ${a.killReason ?? "set"}` : !r.ready ? `not ready (${r.phase})` : a !== null && a.triggers.length > 0 ? a.triggers.map((t) => t.kind).join(", ") : "trading allowed";
+  const triggers = a?.triggers ?? [];
+  // ACTIVE with triggers: the account trades, but not where a trigger holds (e.g. a stale feed).
+  const cls = r.state === "ACTIVE" && triggers.length > 0 ? "kpi-value warn" : (STATE_CLASS[r.state] ?? "kpi-value warn");
+  setText("kpi-risk", r.state, cls);
+  const why = a?.killed ? `kill switch: ${a.killReason ?? "set"}` : !r.ready ? `not ready (${r.phase})` : triggers.length > 0 ? `held by ${triggerSummary(triggers)}` : "trading allowed";
   setText("kpi-risk-sub", why);
   if (a === null) {
     panelState("panel-kpi", false);
@@ -46,6 +49,13 @@ export function renderKpis(store) {
   setText("kpi-orders", String(a.openOrders.length));
   setText("kpi-orders-sub", `resting or awaiting the venue · ${a.counts.rejected ?? 0} rejected by risk`);
   panelState("panel-kpi", true);
+}
+
+/** "stale_feed on hl:#150, hl:BTC; latency_anomaly on *" */
+function triggerSummary(triggers) {
+  const byKind = new Map();
+  for (const t of triggers) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t.scope]);
+  return [...byKind.entries()].map(([k, scopes]) => `${k} on ${scopes.join(", ")}`).join("; ");
 }
 
 function signed(q) {

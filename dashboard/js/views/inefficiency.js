@@ -47,13 +47,15 @@ export function renderInefficiency(store) {
   if (trigger !== null) {
     data.push({ type: "surface", name: "arb trigger", x: [xs[0], xs[xs.length - 1]], y: [LOOKBACKS_S[0], LOOKBACKS_S[LOOKBACKS_S.length - 1]], z: [[trigger, trigger], [trigger, trigger]], colorscale: [[0, "#ef4444"], [1, "#ef4444"]], showscale: false, opacity: 0.35, hovertemplate: `arb trigger ${trigger}<extra></extra>` });
   }
+  // A flat surface makes Plotly pad the axis below zero; a distance is never negative.
+  const top = Math.max(trigger ?? 0, ...z.flat().filter((v) => v !== null));
   const drew = react($("ineff-chart"), data, {
     margin: { l: 0, r: 0, t: 0, b: 0 },
     showlegend: false,
     scene: {
       xaxis: { ...axisTitle("venue"), tickvals: xs, ticktext: present.map((v) => v.short) },
       yaxis: { ...axisTitle("lookback (s)"), type: "log", tickvals: LOOKBACKS_S, ticktext: LOOKBACKS_S.map(String) },
-      zaxis: { ...axisTitle("|YES − mean| (probability)"), rangemode: "tozero" },
+      zaxis: { ...axisTitle("|YES − mean| (probability)"), range: [0, top > 0 ? top * 1.15 : 0.01] },
       camera: { eye: { x: -1.5, y: -1.8, z: 0.8 } },
     },
   });
