@@ -89,7 +89,7 @@ describe("dashboard in Chromium against wrangler dev and the simulator", () => {
 
     expect(await text(page, "h1")).toContain("hl-edge");
     expect(await text(page, "#mode-badge")).toMatch(/^PAPER · local simulator 127\.0\.0\.1:\d+$/);
-    expect(await text(page, "#network-badge")).toBe("network mainnet");
+    expect(await text(page, "#network-badge")).toBe("network mainnet (signatures only)");
     expect(await text(page, "#kpi-equity")).toMatch(/^\$[\d,]+\.\d\d$/);
     expect(await text(page, "#kpi-risk")).toBe("ACTIVE");
     expect(await page.locator("#books-body tr").count()).toBe(3);

@@ -26,7 +26,8 @@ export function renderHeader(store, stream, admin) {
   if (mode === null) setText("mode-badge", admin.usable ? "venue: checking…" : "venue unknown (enter token)", "badge warn");
   else setText("mode-badge", mode.text, mode.paper ? "badge paper" : "badge down");
   const net = store.snap?.network ?? null;
-  setText("network-badge", net === null ? "network –" : `network ${net}`, "badge");
+  // Paper trading signs for the configured network too; say that nothing reaches it.
+  setText("network-badge", net === null ? "network –" : `network ${net}${mode?.paper ? " (signatures only)" : ""}`, "badge");
   const now = Date.now();
   if (stream.state === "open" && store.recvAt !== null) setText("conn-badge", `live · update ${store.snap?.seq ?? "?"} at ${clock(store.snap?.ts)}`, now - store.recvAt > 2_000 ? "badge warn" : "badge up");
   else if (stream.state === "open") setText("conn-badge", "connected, waiting for data", "badge warn");
