@@ -8,12 +8,12 @@ import { DurableObject } from "cloudflare:workers";
 import { type BotConfig } from "../shared/config";
 import { err, ok, type Result } from "../shared/core/result";
 import { MarketEngine } from "../shared/engine";
-import type { AccountSlice, MarketDecision, MarketEngineConfig } from "../shared/engine/types";
+import type { AccountSlice, MarketEngineConfig } from "../shared/engine/types";
 import type { RiskForMarkets } from "../shared/runtime/market/risk-port";
 import { buildMarketSetup } from "../shared/runtime/market/setup";
-import { SubmitQueue } from "../shared/runtime/market/submit-queue";
 import type { DecisionTiming, MarketRequest, MarketSnapshot, MarketStatus, SetupIssue } from "../shared/runtime/market/types";
 import type { Env } from "../workers/api/env";
+import { DecisionSender } from "./market/decision-sender";
 import { MarketFeed } from "./market/market-feed";
 import { MarketStore, type StoredSetup } from "./market/store";
 import { fetchVenueMetadata } from "./market/venue-info";
@@ -22,19 +22,12 @@ import { fetchVenueMetadata } from "./market/venue-info";
 const MAX_ALARM_MS = 30_000;
 const SAVE_EVERY_MS = 10_000;
 
-interface Pending {
-  decision: MarketDecision;
-  frameAt: number;
-  decidedAt: number;
-}
-
 export class MarketDO extends DurableObject<Env> {
   private readonly store: MarketStore;
   private setup: StoredSetup | null = null;
   private engine: MarketEngine | null = null;
   private feed: MarketFeed | null = null;
-  private readonly queue = new SubmitQueue<Pending>();
-  private readonly submits = { sent: 0, failed: 0, lastError: null as string | null };
+  private readonly sender: DecisionSender;
   private registered = false;
   private savedAt = 0;
   private savedEvents = 0;
@@ -43,6 +36,7 @@ export class MarketDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new MarketStore(ctx.storage.sql);
+    this.sender = new DecisionSender({ store: this.store, risk: () => this.risk(), onSlice: (slice) => this.engine?.onAccount(slice) });
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
       this.setup = this.store.loadSetup();
@@ -119,7 +113,7 @@ export class MarketDO extends DurableObject<Env> {
       market: s.request.market,
       enabled: s.enabled,
       feed: this.feed?.status() ?? MarketFeed.idleStatus(e.coins()),
-      submits: { ...this.submits, superseded: this.queue.superseded, inFlight: this.queue.busy },
+      submits: this.sender.status(),
       decisions: e.counters.decisions,
     };
   }
@@ -183,7 +177,7 @@ export class MarketDO extends DurableObject<Env> {
     this.store.saveSetup(next);
     this.savedEvents = -1;
     this.save(Date.now());
-    this.queue.clear();
+    this.sender.clear();
     this.registered = false;
     await this.register();
     if (this.feed !== null && (prevCoins !== engine.coins().join(",") || !next.enabled)) {
@@ -215,7 +209,7 @@ export class MarketDO extends DurableObject<Env> {
       await this.risk().registerMarket({ market: this.id, instruments: this.engine.instruments() });
       this.registered = true;
     } catch (e) {
-      this.submits.lastError = `registerMarket: ${e instanceof Error ? e.message : String(e)}`;
+      this.sender.note(`registerMarket: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
     await this.refreshSlice();
@@ -227,7 +221,7 @@ export class MarketDO extends DurableObject<Env> {
       const slice = await this.risk().slice([this.id]);
       this.engine?.onAccount(slice);
     } catch (e) {
-      this.submits.lastError = `slice: ${e instanceof Error ? e.message : String(e)}`;
+      this.sender.note(`slice: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -246,12 +240,12 @@ export class MarketDO extends DurableObject<Env> {
         this.save(Date.now());
         this.risk()
           .feedDown(this.id, reason)
-          .catch((e: unknown) => void (this.submits.lastError = `feedDown: ${String(e)}`));
+          .catch((e: unknown) => this.sender.note(`feedDown: ${String(e)}`));
       },
       feedUp: () => {
         this.risk()
           .feedUp(this.id)
-          .catch((e: unknown) => void (this.submits.lastError = `feedUp: ${String(e)}`));
+          .catch((e: unknown) => this.sender.note(`feedUp: ${String(e)}`));
       },
       rearm: () => void this.armAlarm(),
     });
@@ -260,32 +254,8 @@ export class MarketDO extends DurableObject<Env> {
 
   /** Runs the engine's decide and sends what it wants; never awaited by the receive path. */
   private decide(now: number, coin: string | null, frameTs: number | null): void {
-    const engine = this.engine;
-    if (engine === null) return;
-    const d = engine.decide(now);
-    if (d === null) return;
-    const decidedAt = Date.now();
-    this.store.recordTiming({ seq: d.seq, coin, frameTs, frameAt: now, decidedAt, submittedAt: null, answeredAt: null, quotes: d.quotes.length, orders: d.orders.length });
-    const send = this.queue.offer({ decision: d, frameAt: now, decidedAt });
-    if (send !== null) void this.send(send);
-  }
-
-  private async send(p: Pending): Promise<void> {
-    let next: Pending | null = p;
-    while (next !== null) {
-      const { decision, frameAt, decidedAt } = next;
-      this.store.submitted(decision.seq, Date.now());
-      try {
-        const slice = await this.risk().submit(decision, { frameAt, decidedAt });
-        this.store.answered(decision.seq, Date.now());
-        this.submits.sent++;
-        this.engine?.onAccount(slice);
-      } catch (e) {
-        this.submits.failed++;
-        this.submits.lastError = `submit: ${e instanceof Error ? e.message : String(e)}`;
-      }
-      next = this.queue.done();
-    }
+    const d = this.engine?.decide(now) ?? null;
+    if (d !== null) this.sender.offer(d, coin, frameTs, now);
   }
 
   private save(now: number): void {
