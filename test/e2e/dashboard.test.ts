@@ -38,14 +38,18 @@ beforeAll(async () => {
   stack = await startStack();
   // The bot, not the page, must be up first: markets synced, account ready, orders answered
   // (the latency panel is built from order acks, the decisions panel from risk records).
+  let status = "";
   await until(
     "markets synced and the account ready",
     async () => {
-      const s = (await (await fetch(`${stack.base}/api/status`)).json()) as { risk: { ready?: boolean } | null; markets: { feed?: { phase: string; synced: boolean } }[] };
-      return s.risk?.ready === true && s.markets.length === 3 && s.markets.every((m) => m.feed?.phase === "up" && m.feed.synced);
+      status = await (await fetch(`${stack.base}/api/status`)).text();
+      const s = JSON.parse(status) as { risk: { phase?: string } | null; markets: { feed?: { phase: string; synced: boolean } }[] };
+      return s.risk?.phase === "ready" && s.markets.length === 3 && s.markets.every((m) => m.feed?.phase === "up" && m.feed.synced);
     },
     120_000,
-  );
+  ).catch((e: unknown) => {
+    throw new Error(`${String(e)}\n/api/status: ${status.slice(0, 2_000)}\nwrangler dev:\n${stack.log.slice(-30).join("\n")}`);
+  });
   await until("an order answered by the venue", async () => {
     const r = await stack.admin.get("/admin/decisions?kind=ack&limit=1");
     return Array.isArray(r.body) && r.body.length > 0;
