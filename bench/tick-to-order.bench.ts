@@ -4,7 +4,11 @@
  * of the Avellaneda-Stoikov market on the HIP-4 outcome, split by stage:
  *
  *   frame sent (sim) -> received (MarketDO) -> intent (decide) -> risk decision (RiskDO)
- *     -> signed (signer Worker) -> posted -> arrived (sim, before any work)
+ *     -> signer called -> signed (signer Worker) -> posted -> arrived (sim, before any work)
+ *
+ * The RiskDO reserves and persists before it calls the signer (durable-objects/README.md), and
+ * a requote's cancel is sent and answered before the replacing order goes out: that round trip
+ * to the venue sits in "risk decision -> signer called".
  *
  * The simulator stamps the frame's send and the request's arrival with Node's clock; the bot
  * stamps its stages with Date.now() inside workerd, whose clock only advances across I/O: stages
@@ -81,7 +85,8 @@ export interface Requote {
   sentToReceived: number;
   receivedToIntent: number;
   intentToRisk: number;
-  riskToSigned: number;
+  riskToSigner: number;
+  signerToSigned: number;
   signedToPosted: number;
   postedToArrived: number;
   total: number;
@@ -104,7 +109,8 @@ export function joinRequotes(reqs: readonly Req[], acks: readonly AckEntry[], ti
       sentToReceived: t.frameAt - wallSent,
       receivedToIntent: t.decidedAt - t.frameAt,
       intentToRisk: st.riskAt - t.decidedAt,
-      riskToSigned: st.signedAt - st.riskAt,
+      riskToSigner: st.signerAt - st.riskAt,
+      signerToSigned: st.signedAt - st.signerAt,
       signedToPosted: st.postedAt - st.signedAt,
       postedToArrived: r.arrivedWall - st.postedAt,
       total: r.arrivedWall - wallSent,
@@ -169,7 +175,8 @@ export default async function tickToOrder(ctx: BenchContext): Promise<void> {
       fromDurations("frame sent -> received (WS, loopback)", ms("sentToReceived")),
       fromDurations("received -> intent (parse, engine, decide)*", ms("receivedToIntent")),
       fromDurations("intent -> risk decision (RPC to RiskDO)", ms("intentToRisk")),
-      fromDurations("risk decision -> signed (RPC to signer)", ms("riskToSigned")),
+      fromDurations("risk decision -> signer called (reserve, persist, cancel first)", ms("riskToSigner")),
+      fromDurations("signer called -> signed (build + sign)", ms("signerToSigned")),
       fromDurations("signed -> posted*", ms("signedToPosted")),
       fromDurations("posted -> arrived at /exchange", ms("postedToArrived")),
       fromDurations("total: frame sent -> order arrived", ms("total")),

@@ -121,7 +121,8 @@ export class MarketDO extends DurableObject<Env> {
   async snapshot(): Promise<MarketSnapshot | null> {
     const status = await this.status();
     if (status === null || this.setup === null || this.engine === null) return null;
-    return { request: this.setup.request, status, params: this.engine.config.params, engine: this.engine.snapshot(), timings: this.store.recentTimings(50) };
+    const latest = this.engine.status().lastDecisionSeq;
+    return { request: this.setup.request, status, params: this.engine.config.params, engine: this.engine.snapshot(), timings: this.sender.timings(Math.max(0, latest - 50), 50) };
   }
 
   async account(slice: AccountSlice): Promise<void> {
@@ -131,7 +132,7 @@ export class MarketDO extends DurableObject<Env> {
   }
 
   async timings(sinceSeq = 0, limit = 5_000): Promise<DecisionTiming[]> {
-    return this.store.timings(sinceSeq, Math.min(limit, 5_000));
+    return this.sender.timings(sinceSeq, Math.min(limit, 5_000));
   }
 
   // ----- runtime handlers ------------------------------------------------------------------------
@@ -148,6 +149,7 @@ export class MarketDO extends DurableObject<Env> {
     feed.start();
     feed.tick();
     this.decide(now, null, null);
+    this.sender.flush();
     if (now - this.savedAt >= SAVE_EVERY_MS) {
       this.save(now);
       this.store.pruneTimings();
@@ -237,10 +239,11 @@ export class MarketDO extends DurableObject<Env> {
       engine: () => this.engine,
       decide: (now, coin, frameTs) => this.decide(now, coin, frameTs),
       feedDown: (reason) => {
-        this.save(Date.now());
+        // Sent before the state is saved: a write shuts the output gate until it is durable.
         this.risk()
           .feedDown(this.id, reason)
           .catch((e: unknown) => this.sender.note(`feedDown: ${String(e)}`));
+        this.save(Date.now());
       },
       feedUp: () => {
         this.risk()

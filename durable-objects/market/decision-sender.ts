@@ -4,18 +4,24 @@
  * caller; at most one is in flight and a newer decision replaces one still waiting (the queue's
  * rule is shared/runtime/market/submit-queue.ts). The answer, the account as the RiskDO now sees
  * this engine, goes back to the engine.
+ *
+ * Stage times are kept in memory and written to SQLite by `flush()` (the owner's alarm): a
+ * storage write shuts the object's output gate until it is durable, and a write on the way out
+ * would hold the very RPC it records.
  */
 import type { AccountSlice, MarketDecision } from "../../shared/engine/types";
 import type { RiskForMarkets } from "../../shared/runtime/market/risk-port";
 import { SubmitQueue } from "../../shared/runtime/market/submit-queue";
-import type { SubmitStatus } from "../../shared/runtime/market/types";
+import type { DecisionTiming, SubmitStatus } from "../../shared/runtime/market/types";
 import type { MarketStore } from "./store";
 
 interface Pending {
   decision: MarketDecision;
-  frameAt: number;
-  decidedAt: number;
+  timing: DecisionTiming;
 }
+
+/** Timings held in memory at most (older unflushed ones are dropped: diagnostics, not state). */
+const BUFFER_KEPT = 5_000;
 
 export interface SenderOptions {
   store: MarketStore;
@@ -27,16 +33,32 @@ export class DecisionSender {
   private readonly queue = new SubmitQueue<Pending>();
   private sent = 0;
   private failed = 0;
+  private buffer: DecisionTiming[] = [];
   lastError: string | null = null;
 
   constructor(private readonly o: SenderOptions) {}
 
   /** `coin`/`frameTs`: the frame the decision answers (null when an alarm or the account moved it). */
   offer(decision: MarketDecision, coin: string | null, frameTs: number | null, frameAt: number): void {
-    const decidedAt = Date.now();
-    this.o.store.recordTiming({ seq: decision.seq, coin, frameTs, frameAt, decidedAt, submittedAt: null, answeredAt: null, quotes: decision.quotes.length, orders: decision.orders.length });
-    const now = this.queue.offer({ decision, frameAt, decidedAt });
+    const timing: DecisionTiming = { seq: decision.seq, coin, frameTs, frameAt, decidedAt: Date.now(), submittedAt: null, answeredAt: null, quotes: decision.quotes.length, orders: decision.orders.length };
+    this.buffer.push(timing);
+    if (this.buffer.length > BUFFER_KEPT) this.buffer.splice(0, this.buffer.length - BUFFER_KEPT);
+    const now = this.queue.offer({ decision, timing });
     if (now !== null) void this.run(now);
+  }
+
+  /** Writes the buffered stage times (called from the alarm, off the receive path). */
+  flush(): void {
+    for (const t of this.buffer) this.o.store.recordTiming(t);
+    this.buffer = [];
+  }
+
+  /** Stage times after `sinceSeq`: written ones, then those still buffered. */
+  timings(sinceSeq: number, limit: number): DecisionTiming[] {
+    const buffered = this.buffer.filter((t) => t.seq > sinceSeq);
+    const seen = new Set(buffered.map((t) => t.seq));
+    const stored = this.o.store.timings(sinceSeq, limit).filter((t) => !seen.has(t.seq));
+    return [...stored, ...buffered].sort((a, b) => a.seq - b.seq).slice(0, limit);
   }
 
   /** Drops what waits (the engine was rebuilt); a submit in flight still finishes. */
@@ -55,11 +77,11 @@ export class DecisionSender {
   private async run(first: Pending): Promise<void> {
     let next: Pending | null = first;
     while (next !== null) {
-      const { decision, frameAt, decidedAt } = next;
-      this.o.store.submitted(decision.seq, Date.now());
+      const { decision, timing } = next;
+      timing.submittedAt = Date.now();
       try {
-        const slice = await this.o.risk().submit(decision, { frameAt, decidedAt });
-        this.o.store.answered(decision.seq, Date.now());
+        const slice = await this.o.risk().submit(decision, { frameAt: timing.frameAt, decidedAt: timing.decidedAt });
+        timing.answeredAt = Date.now();
         this.sent++;
         this.o.onSlice(slice);
       } catch (e) {

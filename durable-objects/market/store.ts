@@ -81,14 +81,6 @@ export class MarketStore {
     );
   }
 
-  submitted(seq: number, submittedAt: number): void {
-    this.sql.exec("UPDATE timings SET submitted_at = ? WHERE seq = ?", submittedAt, seq);
-  }
-
-  answered(seq: number, answeredAt: number): void {
-    this.sql.exec("UPDATE timings SET answered_at = ? WHERE seq = ?", answeredAt, seq);
-  }
-
   timings(sinceSeq: number, limit: number): DecisionTiming[] {
     return this.sql
       .exec<Record<string, number | string | null>>(
@@ -113,11 +105,5 @@ export class MarketStore {
   /** Keeps the most recent decisions only. */
   pruneTimings(): void {
     this.sql.exec("DELETE FROM timings WHERE seq <= (SELECT MAX(seq) FROM timings) - ?", TIMINGS_KEPT);
-  }
-
-  /** The latest `n` timings, oldest first. */
-  recentTimings(n: number): DecisionTiming[] {
-    const max = this.sql.exec<{ m: number | null }>("SELECT MAX(seq) AS m FROM timings").one().m;
-    return max === null ? [] : this.timings(max - n, n);
   }
 }
