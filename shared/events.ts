@@ -66,6 +66,40 @@ export interface MarkEvent {
   px: string;
 }
 
+/**
+ * A price sample that is neither a trade nor a mark: Hyperliquid `allMids` (the book's mid, or
+ * the last trade when the book is empty [docs info-endpoint]) or a point of Polymarket's
+ * `/prices-history`. Captures (shared/capture) carry these; `ts` is when the sample was taken.
+ */
+export interface PriceEvent {
+  kind: "price";
+  venue: Venue;
+  coin: string;
+  ts: number;
+  px: string;
+  basis: "allMids" | "pricesHistory";
+}
+
+/**
+ * One OHLCV candle of history (Hyperliquid `candleSnapshot`, Kalshi candlesticks). `ts` is the
+ * candle's end: its close is only known then. Never turned into trades.
+ */
+export interface CandleEvent {
+  kind: "candle";
+  venue: Venue;
+  coin: string;
+  ts: number;
+  openTs: number;
+  interval: string;
+  o: string;
+  h: string;
+  l: string;
+  c: string;
+  v: string;
+  /** Trades in the candle, where the venue says. */
+  n?: number;
+}
+
 /** One of our own fills. */
 export interface FillEvent {
   kind: "fill";
