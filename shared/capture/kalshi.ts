@@ -10,7 +10,7 @@
  * Off unless CAPTURE_KALSHI_TICKERS names markets.
  */
 import * as z from "zod";
-import { formatScaled, parseScaled, decimalPlaces } from "../core/decimal";
+import { formatScaled, parseScaled, pow10 } from "../core/decimal";
 import type { LoadStats } from "../data/load-stats";
 import type { LevelStr } from "../events";
 import { bestFirst, skip, type CaptureEvents } from "./events";
@@ -84,12 +84,16 @@ export class KalshiSource implements CaptureSource {
   }
 }
 
-/** 1 − p exactly, at p's own decimals (a NO bid at p is a YES ask at 1 − p). */
+/** 1 − p exactly, printed with as many decimals as p ("0.4600" -> "0.5400"): a NO bid at p is a YES ask at 1 − p. */
 export function complement(p: string): string | null {
-  const dp = decimalPlaces(p);
-  const v = parseScaled(p, dp);
-  const one = parseScaled("1", dp);
-  return v === null || one === null || v > one ? null : formatScaled(one - v, dp);
+  if (!/^\d+(\.\d{1,15})?$/.test(p)) return null;
+  const width = p.includes(".") ? p.length - p.indexOf(".") - 1 : 0;
+  const v = parseScaled(p, width);
+  if (v === null) return null;
+  const one = pow10(width);
+  if (v > one) return null;
+  const digits = String(one - v).padStart(width + 1, "0");
+  return width === 0 ? digits : `${digits.slice(0, -width)}.${digits.slice(-width)}`;
 }
 
 /** A `*_dollars` string, or whole cents printed as dollars. */
