@@ -6,19 +6,22 @@
  *   POST /control/faults/exchange   {mode, ms?, status?, execute?, count?}
  *   POST /control/faults/malformed  {channel?, count?}            next frames cut in half
  *   POST /control/faults/fills      {mode: duplicate|reorder, count?}
+ *   POST /control/faults/info       {status?, types?, count?}     HTTP /info answers an error status
  *   POST /control/faults/clear
  *   POST /control/clock/advance     {ms}                          sim time jumps, due work runs
  *   POST /control/accounts          {address, agents?, perpUsdc?, spotUsdc?, cumVlm?}
  *   POST /control/reset             orders, accounts, nonces, budgets, faults, request log (reset.ts)
  *   GET  /control/state | /control/orders[?user=] | /control/accounts | /control/requests[?since=]
  *   GET  /control/books-sent[?since=<wall ms>]                 fast l2Book frames pushed (coin, time, wallSent)
+ *   GET  /control/info-served[?since=<seq>]                    HTTP /info answers as sent (info-served.ts)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as z from "zod";
 import { formatScaled } from "../../shared/core/decimal";
 import { type AccountConfig } from "./accounts";
 import type { RequestLogEntry, SimCore } from "./core";
-import { DropFault, type ExchangeFault, ExchangeFault as ExchangeFaultSchema, FillsFault, MalformedFault, StallFault } from "./faults";
+import { DropFault, type ExchangeFault, ExchangeFault as ExchangeFaultSchema, FillsFault, InfoFault, MalformedFault, StallFault } from "./faults";
+import type { InfoServed } from "./info-served";
 import { readBody, sendJson } from "./http-util";
 import type { BookSent } from "./ws-hub";
 import { type ResetSummary, resetVenue } from "./reset";
@@ -30,6 +33,7 @@ export interface Control {
   exchangeFault(f: ExchangeFault): void;
   malformed(opts?: { channel?: string; count?: number }): void;
   fills(opts: { mode: "duplicate" | "reorder"; count?: number }): void;
+  infoFault(f: InfoFault): void;
   clearFaults(): void;
   advance(ms: number): void;
   addAccount(c: AccountConfig): void;
@@ -39,6 +43,7 @@ export interface Control {
   accounts(): Record<string, unknown>[];
   requests(since?: number): RequestLogEntry[];
   booksSent(sinceWall?: number): readonly BookSent[];
+  infoServed(sinceSeq?: number): InfoServed[];
 }
 
 export function makeControl(core: SimCore): Control {
@@ -55,6 +60,9 @@ export function makeControl(core: SimCore): Control {
     },
     fills: (o) => {
       core.faults.fills = { mode: o.mode, left: o.count ?? 1 };
+    },
+    infoFault: (f) => {
+      core.faults.info = { status: f.status ?? 500, types: f.types === undefined ? null : new Set(f.types), left: f.count ?? null };
     },
     clearFaults: () => core.faults.clear(),
     advance: (ms) => core.scheduler.advance(ms),
@@ -91,6 +99,7 @@ export function makeControl(core: SimCore): Control {
       })),
     requests: (since = 0) => core.requests.filter((r) => r.seq > since),
     booksSent: (sinceWall = 0) => core.hub.booksSent(sinceWall),
+    infoServed: (sinceSeq = 0) => core.infoServed.since(sinceSeq),
   };
 }
 
@@ -111,6 +120,7 @@ export async function handleControl(c: Control, url: URL, req: IncomingMessage, 
     if (path === "/accounts") return sendJson(res, 200, c.accounts());
     if (path === "/requests") return sendJson(res, 200, c.requests(Number(url.searchParams.get("since") ?? 0)));
     if (path === "/books-sent") return sendJson(res, 200, c.booksSent(Number(url.searchParams.get("since") ?? 0)));
+    if (path === "/info-served") return sendJson(res, 200, c.infoServed(Number(url.searchParams.get("since") ?? 0)));
     return sendJson(res, 404, { error: `no control view ${path}` });
   }
   if (req.method !== "POST") return sendJson(res, 405, { error: "use GET or POST" });
@@ -139,6 +149,8 @@ export async function handleControl(c: Control, url: URL, req: IncomingMessage, 
       return act(MalformedFault, (v) => c.malformed(v));
     case "/faults/fills":
       return act(FillsFault, (v) => c.fills(v));
+    case "/faults/info":
+      return act(InfoFault, (v) => c.infoFault(v));
     case "/faults/clear":
       return act(z.object({}), () => c.clearFaults());
     case "/clock/advance":

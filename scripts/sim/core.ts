@@ -8,6 +8,7 @@ import type { CandleStore } from "./candles";
 import type { Scheduler, SimClock } from "./clock";
 import { handleExchange } from "./exchange";
 import type { Faults } from "./faults";
+import type { InfoServedLog } from "./info-served";
 import { handleInfo } from "./info";
 import type { Markets } from "./markets";
 import type { NonceBook } from "./nonces";
@@ -49,6 +50,8 @@ export interface SimCore {
   requests: RequestLogEntry[];
   /** Sequence number of the last logged request (never reset, so `since` stays meaningful). */
   requestSeq: number;
+  /** HTTP /info answers as sent (info-served.ts). */
+  infoServed: InfoServedLog;
   recentTrades: Map<string, TradeWire[]>;
   isMainnet: boolean;
   /** Requests by endpoint; `undecodable` = bodies answered 400/422 (not JSON, or not a known shape). */

@@ -2,7 +2,7 @@
  * Faults the control endpoint can inject, each one a failure a venue connector must survive
  * (SPEC §2, §9): sockets dropped without a close frame, a feed that goes silent while its
  * socket stays open, /exchange answers that are late, lost after the action ran, 5xx or 429,
- * malformed frames, and fills delivered twice or out of order.
+ * /info answering an error status, malformed frames, and fills delivered twice or out of order.
  */
 import * as z from "zod";
 
@@ -17,6 +17,17 @@ export const ExchangeFault = z.strictObject({
   count: z.number().int().positive().optional(),
 });
 export type ExchangeFault = z.infer<typeof ExchangeFault>;
+
+/** HTTP /info answers an error status instead of its answer (a venue outage as REST clients see it). */
+export const InfoFault = z.strictObject({
+  /** Default 500. */
+  status: z.number().int().min(400).max(599).optional(),
+  /** Only these request types (allMids, l2Book, ...); all when absent. */
+  types: z.array(z.string()).optional(),
+  /** How many /info requests it applies to; until cleared when absent. */
+  count: z.number().int().positive().optional(),
+});
+export type InfoFault = z.infer<typeof InfoFault>;
 
 export const StallFault = z.strictObject({
   /** WS channels to silence (l2Book, bbo, trades, orderUpdates, userFills, user, allMids, post, pong); all when absent. */
@@ -49,6 +60,7 @@ export interface FaultCounts {
   exchangeDelayed: number;
   exchangeTimedOut: number;
   exchangeStatus: number;
+  infoFailed: number;
 }
 
 export class Faults {
@@ -56,6 +68,7 @@ export class Faults {
   stall: { channels: Set<string> | null; untilWall: number | null } | null = null;
   malformed: { channel: string | null; left: number } | null = null;
   fills: { mode: "duplicate" | "reorder"; left: number } | null = null;
+  info: { status: number; types: Set<string> | null; left: number | null } | null = null;
   readonly counts: FaultCounts = {
     socketsDropped: 0,
     framesStalled: 0,
@@ -65,6 +78,7 @@ export class Faults {
     exchangeDelayed: 0,
     exchangeTimedOut: 0,
     exchangeStatus: 0,
+    infoFailed: 0,
   };
 
   /** The exchange fault for the next request, consuming one use. */
@@ -74,6 +88,15 @@ export class Faults {
     f.left--;
     if (f.left <= 0) this.exchange = null;
     return f;
+  }
+
+  /** The status an /info request of this type must fail with (consumes one use), or null. */
+  takeInfo(type: string): number | null {
+    const f = this.info;
+    if (f === null || (f.types !== null && !f.types.has(type))) return null;
+    if (f.left !== null && --f.left <= 0) this.info = null;
+    this.counts.infoFailed++;
+    return f.status;
   }
 
   stalled(channel: string, wallNow: number): boolean {
@@ -113,6 +136,7 @@ export class Faults {
     this.stall = null;
     this.malformed = null;
     this.fills = null;
+    this.info = null;
   }
 }
 

@@ -19,8 +19,13 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The text sendJson puts on the wire: a string as is (text/plain), anything else as JSON. */
+export function bodyText(body: unknown): string {
+  return typeof body === "string" ? body : JSON.stringify(body ?? null);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = typeof body === "string" ? body : JSON.stringify(body ?? null);
+  const text = bodyText(body);
   res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json" });
   res.end(text);
 }

@@ -1,12 +1,13 @@
 /**
  * HTTP front of the simulator: POST /info and POST /exchange in the venue's shapes, the
  * per-IP REST weight budget (HTTP 429 with body `null` when spent), /control/* for tests and
- * operators, and the upgrade to the WebSocket at /ws.
+ * operators, and the upgrade to the WebSocket at /ws. Every /info answer is logged as sent
+ * (info-served.ts), injected /info failures included.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import { type Control, handleControl } from "./control";
 import { type SimCore, serveExchange, serveInfo } from "./core";
-import { readBody, sendJson } from "./http-util";
+import { bodyText, readBody, sendJson } from "./http-util";
 import { exchangeWeight, infoWeight } from "./rate-limits";
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -39,13 +40,20 @@ export async function handleHttp(core: SimCore, control: Control, req: IncomingM
   const ip = req.socket.remoteAddress ?? "?";
   const now = core.clock.wallNow();
   if (url.pathname === "/info") {
-    const type = (body.value as { type?: unknown } | null)?.type;
-    if (!core.ipBudget.charge(ip, infoWeight(typeof type === "string" ? type : "?"), now)) {
+    const raw = (body.value as { type?: unknown } | null)?.type;
+    const type = typeof raw === "string" ? raw : "?";
+    const served = (http: number, answer: unknown): void => {
+      core.infoServed.add({ arrivedWall, wallTime: core.clock.wallNow(), simTime: core.clock.now(), request: body.value, http, body: bodyText(answer) });
+      sendJson(res, http, answer);
+    };
+    if (!core.ipBudget.charge(ip, infoWeight(type), now)) {
       core.counts.rateLimited++;
-      return sendJson(res, 429, null);
+      return served(429, null);
     }
+    const failWith = core.faults.takeInfo(type);
+    if (failWith !== null) return served(failWith, failWith === 429 ? null : (STATUS_CODES[failWith] ?? "Error"));
     const a = serveInfo(core, body.value);
-    return sendJson(res, a.http, a.body);
+    return served(a.http, a.body);
   }
   if (!core.ipBudget.charge(ip, exchangeWeight(batchOf(body.value)), now)) {
     core.counts.rateLimited++;

@@ -6,8 +6,8 @@
  *   so an old oid can never name a new order); no orderUpdates are sent for them;
  * - every account goes back to the balances, agents and volume it was added with (fills,
  *   positions, holdings, request budget, dead man's switch and its daily count);
- * - nonces, the per-IP weight window, injected faults and their counts, and the request log
- *   (its sequence numbers keep counting up) are cleared.
+ * - nonces, the per-IP weight window, injected faults and their counts, the request log and the
+ *   /info answers log (their sequence numbers keep counting up) are cleared.
  * Market state (books, trades, candles, outcomes, the sim clock) is the replay's and stays.
  */
 import type { SimCore } from "./core";
@@ -30,5 +30,6 @@ export function resetVenue(core: SimCore): ResetSummary {
   core.faults.clear();
   core.faults.resetCounts();
   core.requests.length = 0;
+  core.infoServed.clear();
   return { ordersCancelled: open.length, accounts: core.accounts.all().length };
 }

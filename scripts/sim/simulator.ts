@@ -16,6 +16,7 @@ import { type Control, makeControl } from "./control";
 import { type SimCore, serveExchange, serveInfo } from "./core";
 import { Faults } from "./faults";
 import { handleHttp } from "./http";
+import { InfoServedLog } from "./info-served";
 import { settleOutcome } from "./lifecycle";
 import { Markets } from "./markets";
 import { NonceBook } from "./nonces";
@@ -149,6 +150,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     replays: [],
     requests: [],
     requestSeq: 0,
+    infoServed: new InfoServedLog(),
     recentTrades,
     isMainnet: (o.network ?? "mainnet") === "mainnet",
     counts: { info: 0, exchange: 0, rateLimited: 0, undecodable: 0 },
