@@ -10,4 +10,5 @@ export { decodeCapture, encodeCapture, type DecodedCapture } from "./jsonl";
 export { captureEvents, loadCaptures, spanOf, type LoadedCapture } from "./load";
 export type { CaptureEvents } from "./events";
 export type { CaptureRecord } from "./record";
-export { CAPTURE_ID_PATTERN, CAPTURE_PREFIX, STATUS_KEY, captureKeys, idOfManifestKey } from "./ids";
+export { CAPTURE_ID_PATTERN, CAPTURE_PREFIX, STATUS_KEY, captureKeys, idOfManifestKey, runId } from "./ids";
+export { CaptureIdParam, CaptureListQuery } from "./requests";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capturePlan, MAX_CANDLES } from "./plan";
+import { capturePlan, MAX_CANDLES, type CaptureVars } from "./plan";
 
 const HL = { HL_API_URL: "http://127.0.0.1:8780/" };
 
@@ -65,6 +65,12 @@ describe("capture plan from the CAPTURE_* vars", () => {
     expect(capturePlan({ ...HL, CAPTURE_CANDLE_INTERVAL: "5m" }).ok).toBe(true);
     const r = capturePlan({ ...HL, CAPTURE_CANDLE_INTERVAL: "5m", CAPTURE_KALSHI_TICKERS: "KXBTC15M-26APR160100-00" });
     expect(r.ok ? [] : r.error.map((i) => i.path)).toEqual(["CAPTURE_CANDLE_INTERVAL"]);
+  });
+
+  it("reads only the string vars of a Worker env that also holds bindings", () => {
+    const env = { ...HL, CAPTURE_MODE: "live", CAPTURES: { put: () => undefined }, SAMPLES: 3 } as unknown as CaptureVars;
+    const r = capturePlan(env);
+    expect(r.ok && r.value.mode).toBe("live");
   });
 
   it("treats an empty var as unset", () => {

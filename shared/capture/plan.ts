@@ -124,7 +124,8 @@ const Vars = z.object({
 
 /** The plan of a run, or every problem with the vars (path = the var's name). */
 export function capturePlan(vars: CaptureVars): Result<CapturePlan, ConfigIssue[]> {
-  const given = Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  // A Worker's env also holds its bindings: only the set string vars count.
+  const given = Object.fromEntries(Object.entries(vars).filter(([k, v]) => k in Vars.shape && typeof v === "string" && v.trim() !== ""));
   const r = Vars.safeParse({ ...CAPTURE_DEFAULTS, ...given });
   if (!r.success) return err(r.error.issues.map((i) => ({ path: String(i.path[0] ?? ""), message: i.message })));
   const v = r.data;

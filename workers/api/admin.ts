@@ -22,6 +22,7 @@ import {
 } from "../../shared/runtime/admin/schemas";
 import { statusHub } from "../../durable-objects/status-hub";
 import { requireAdmin } from "./auth";
+import { captureRoutes } from "./capture/routes";
 import type { Env } from "./env";
 
 type Ctx = Context<{ Bindings: Env }>;
@@ -162,7 +163,4 @@ admin.get("/decisions", async (c) => {
   return r.ok ? c.json(r.value) : c.json(invalid(r.error), 400);
 });
 
-admin.get("/captures", async (c) => {
-  const list = await c.env.CAPTURES.list({ limit: 1_000 });
-  return c.json({ captures: list.objects.map((o) => ({ key: o.key, size: o.size, uploaded: o.uploaded.toISOString() })), truncated: list.truncated });
-});
+admin.route("/captures", captureRoutes);

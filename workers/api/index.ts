@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import { statusHub } from "../../durable-objects/status-hub";
 import { admin } from "./admin";
+import { scheduledCapture } from "./capture";
 import type { Env } from "./env";
 import { publicStatus } from "./public-status";
 
@@ -29,5 +30,5 @@ app.onError((e, c) => c.json({ error: "upstream", message: e instanceof Error ? 
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, _env, _ctx) {},
+  scheduled: scheduledCapture,
 } satisfies ExportedHandler<Env>;
