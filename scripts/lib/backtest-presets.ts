@@ -38,6 +38,15 @@ export const DEFAULT_PRESET: PresetOptions = { seed: 1, latency: DEFAULT_LATENCY
 const BTC: Instrument = { market: "hl:BTC", venue: "hl", pxDecimals: 1, szDecimals: 5, payoff: "linear", minNotionalUsd: 10 };
 const ETH: Instrument = { market: "hl:ETH", venue: "hl", pxDecimals: 2, szDecimals: 4, payoff: "linear", minNotionalUsd: 10 };
 
+/** The perps the presets know, by base asset: on any dex ("rpl:ETH") the same lots and ticks. */
+export const PERP_SCALES: Readonly<Record<string, { pxDecimals: number; szDecimals: number }>> = { BTC, ETH };
+
+/** A perp instrument of a coin whose scale the presets know. */
+export function perpInstrument(coin: string, base: string): Instrument | null {
+  const s = PERP_SCALES[base];
+  return s === undefined ? null : { market: `hl:${coin}`, venue: "hl", pxDecimals: s.pxDecimals, szDecimals: s.szDecimals, payoff: "linear", minNotionalUsd: 10 };
+}
+
 /**
  * Overrides of the SPEC defaults for these recordings:
  * - mm.tick 0.0001: the recorded outcome prices have 5 decimals; a 0.0001 grid keeps every quote a
@@ -86,37 +95,54 @@ function account(cfg: BotConfig, instruments: Instrument[]): AccountEngineConfig
   };
 }
 
-export function backtestSetup(strategy: StrategyName, rec: RecordingSpec, opts: PresetOptions = DEFAULT_PRESET): Result<BacktestSetup, string> {
-  if (rec.name !== DEFAULT_RECORDING[strategy]) return err(`strategy ${strategy} runs on ${DEFAULT_RECORDING[strategy]}, not ${rec.name}`);
+/** The presets' bot config with the caller's patch over it (validated like any config update). */
+export function presetConfig(opts: PresetOptions): Result<BotConfig, string> {
   const base = parseBotConfig(PRESET_CONFIG);
   const cfgR = base.ok && opts.config !== undefined ? updateBotConfig(base.value, opts.config) : base;
-  if (!cfgR.ok) return err(JSON.stringify(cfgR.error));
+  return cfgR.ok ? ok(cfgR.value) : err(JSON.stringify(cfgR.error));
+}
+
+function engine(cfg: BotConfig, id: string, s: StrategySpec, pipelines: PipelineConfig[]): Result<MarketEngineConfig, string> {
+  const params = resolveMarket(cfg, id);
+  if (!params.ok) return err(JSON.stringify(params.error));
+  return ok({ id, strategy: s, params: params.value, router: cfg.execution.router, feedback: cfg.feedback, pipelines, staleFeedMs: cfg.risk.stale_feed_ms });
+}
+
+export interface PerpLeg {
+  coin: string;
+  inst: Instrument;
+  pipe: PipelineConfig;
+}
+
+type Common = Pick<BacktestSetup, "strategy" | "recording" | "latency" | "seed">;
+
+/** OFI lead-lag on the lag perp (SPEC §7.4), the lead perp marked and matched alongside. */
+export function ofiSetup(cfg: BotConfig, common: Common, lag: PerpLeg, lead: PerpLeg): Result<BacktestSetup, string> {
+  const e = engine(cfg, lag.inst.market, { kind: "ofi", perp: lag.inst }, [lag.pipe]);
+  if (!e.ok) return e;
+  return ok({
+    ...common,
+    engines: [e.value],
+    account: account(cfg, [lag.inst, lead.inst]),
+    venue: [lag, lead].map((l) => ({ coin: l.coin, pxDecimals: l.inst.pxDecimals, szDecimals: l.inst.szDecimals, fees: PERP_TIER0_FEES })),
+    marks: [lag, lead].map((l) => ({ inst: l.inst, coin: l.coin, mirror: false })),
+    inventory: [{ key: lag.inst.market, legs: [{ market: lag.inst.market, sign: 1 }], bound: cfg.strategies.ofi.max_position }],
+  });
+}
+
+export function backtestSetup(strategy: StrategyName, rec: RecordingSpec, opts: PresetOptions = DEFAULT_PRESET): Result<BacktestSetup, string> {
+  if (rec.name !== DEFAULT_RECORDING[strategy]) return err(`strategy ${strategy} runs on ${DEFAULT_RECORDING[strategy]}, not ${rec.name}`);
+  const cfgR = presetConfig(opts);
+  if (!cfgR.ok) return cfgR;
   const cfg = cfgR.value;
   const pipes = new Map<string, PipelineConfig>(rec.markets().map((p) => [p.coin, p]));
-  const engine = (id: string, s: StrategySpec, pipelines: PipelineConfig[]): Result<MarketEngineConfig, string> => {
-    const params = resolveMarket(cfg, id);
-    if (!params.ok) return err(JSON.stringify(params.error));
-    return ok({ id, strategy: s, params: params.value, router: cfg.execution.router, feedback: cfg.feedback, pipelines, staleFeedMs: cfg.risk.stale_feed_ms });
-  };
   const common = { strategy, recording: rec.name, latency: opts.latency, seed: opts.seed };
 
   if (strategy === "ofi") {
     const eth = pipes.get("ETH");
     const btc = pipes.get("BTC");
     if (eth === undefined || btc === undefined) return err("recording lacks BTC/ETH pipelines");
-    const e = engine("hl:ETH", { kind: "ofi", perp: ETH }, [eth]);
-    if (!e.ok) return e;
-    return ok({
-      ...common,
-      engines: [e.value],
-      account: account(cfg, [ETH, BTC]),
-      venue: [
-        { coin: "ETH", pxDecimals: 2, szDecimals: 4, fees: PERP_TIER0_FEES },
-        { coin: "BTC", pxDecimals: 1, szDecimals: 5, fees: PERP_TIER0_FEES },
-      ],
-      marks: [{ inst: ETH, coin: "ETH", mirror: false }, { inst: BTC, coin: "BTC", mirror: false }],
-      inventory: [{ key: "hl:ETH", legs: [{ market: ETH.market, sign: 1 }], bound: cfg.strategies.ofi.max_position }],
-    });
+    return ofiSetup(cfg, common, { coin: "ETH", inst: ETH, pipe: eth }, { coin: "BTC", inst: BTC, pipe: btc });
   }
 
   const o = hip4Outcome(rec.dir);
@@ -140,7 +166,7 @@ export function backtestSetup(strategy: StrategyName, rec: RecordingSpec, opts: 
     const capped = updateBotConfig(cfg, { risk: { per_market_qty: { [group]: 1_000 } } });
     if (!capped.ok) return err(JSON.stringify(capped.error));
     const btc = { ...btcPipe, vol: { ...btcPipe.vol, halfLifeSec: cfg.strategies.parity.vol_half_life_secs } };
-    const e = engine("hl:#150", { kind: "parity", outcome, perp: BTC, strike }, [yesPipe, btc]);
+    const e = engine(cfg, "hl:#150", { kind: "parity", outcome, perp: BTC, strike }, [yesPipe, btc]);
     if (!e.ok) return e;
     return ok({
       ...common,
@@ -157,7 +183,7 @@ export function backtestSetup(strategy: StrategyName, rec: RecordingSpec, opts: 
   // The baseline's half-spread is the AS spread without its inventory and volatility terms,
   // (1/γ)·ln(1 + γ/κ), the part both strategies share.
   const s: StrategySpec = strategy === "as" ? { kind: "mm", outcome } : { kind: "fixed", outcome, halfSpread: liquidityTerm(mm.gamma, mm.kappa) };
-  const e = engine("hl:#150", s, [yesPipe]);
+  const e = engine(cfg, "hl:#150", s, [yesPipe]);
   if (!e.ok) return e;
   return ok({ ...common, engines: [e.value], account: account(cfg, [outcome.yes, outcome.no, BTC]), venue, marks, inventory: [{ ...outcomeKey, bound: mm.max_inventory }] });
 }

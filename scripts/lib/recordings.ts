@@ -38,15 +38,18 @@ export interface RecordingSpec {
 const BTC = { pxDecimals: 1, szDecimals: 5 };
 const ETH = { pxDecimals: 2, szDecimals: 4 };
 // HIP-4 outcome sides: prices 0.00001..0.99999 (5 decimals), whole-share sizes (hyperliquid.md §4.5).
-const OUTCOME = { pxDecimals: 5, szDecimals: 0 };
+export const OUTCOME = { pxDecimals: 5, szDecimals: 0 };
 
-function perp(coin: string, scale: typeof BTC, priorAnnualised: number): PipelineConfig {
+/** The lead-lag rule of a BTC -> ETH pair (SPEC §4: a window under 300 ms). */
+export const LEAD_LAG = { windowMs: 250, leadThresholdBps: 0.5, reflectedFraction: 0.5 };
+
+export function perp(coin: string, scale: typeof BTC, priorAnnualised: number): PipelineConfig {
   const c = defaultPipelineConfig(coin, scale);
   c.vol.priorAnnualised = priorAnnualised;
   return c;
 }
 
-function outcome(coin: string): PipelineConfig {
+export function outcome(coin: string): PipelineConfig {
   const c = defaultPipelineConfig(coin, OUTCOME);
   // A probability near expiry moves in large relative steps; spreads (in bps of the payout of
   // 1) are tens of bps; depth (size × payout) is a few hundred shares near the touch.
@@ -98,7 +101,7 @@ export const RECORDINGS: readonly RecordingSpec[] = [
     dir: BTC_ETH_DIR,
     markets: () => {
       const eth = perp("ETH", ETH, 0.6);
-      eth.leadLag = { lead: "BTC", lag: "ETH", windowMs: 250, leadThresholdBps: 0.5, reflectedFraction: 0.5 };
+      eth.leadLag = { lead: "BTC", lag: "ETH", ...LEAD_LAG };
       return [perp("BTC", BTC, 0.5), eth];
     },
     pair: { lead: "BTC", lag: "ETH" },

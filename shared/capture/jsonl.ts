@@ -18,7 +18,7 @@ export interface DecodedCapture {
   /** The manifest line's object, unchecked (null when there is none). */
   manifest: unknown;
   records: CaptureRecord[];
-  /** lines = non-empty lines read; events = records kept; skipped by reason. */
+  /** lines = record lines read (the manifest line is not one); events = records kept; skipped by reason. */
   stats: LoadStats;
 }
 
@@ -28,17 +28,21 @@ export function decodeCapture(text: string): DecodedCapture {
   let manifest: unknown = null;
   for (const line of text.split("\n")) {
     if (line.trim() === "") continue;
-    stats.lines++;
     let v: unknown;
     try {
       v = JSON.parse(line);
     } catch {
+      stats.lines++;
       countSkip(stats, "not JSON");
       continue;
     }
+    if (typeof v === "object" && v !== null && !Array.isArray(v) && "manifest" in v && manifest === null) {
+      manifest = (v as { manifest: unknown }).manifest;
+      continue;
+    }
+    stats.lines++;
     if (typeof v === "object" && v !== null && !Array.isArray(v) && "manifest" in v) {
-      if (manifest !== null) countSkip(stats, "second manifest");
-      else manifest = (v as { manifest: unknown }).manifest;
+      countSkip(stats, "second manifest");
       continue;
     }
     const r = CaptureRecordSchema.safeParse(v);
