@@ -75,7 +75,7 @@ describe("Kalshi capture source", () => {
     expect([complement("1.01"), complement("-0.1"), complement("1e-3")]).toEqual([null, null, null]);
   });
 
-  it("reads candlesticks as candles ending at end_period_ts, in dollars or cents; a period without trades gives none", () => {
+  it("reads candlesticks as candles ending at end_period_ts, in dollars or cents; a period without trades, or still open, gives none", () => {
     const out = emptyEvents();
     const stats = newLoadStats();
     const data = {
@@ -86,11 +86,12 @@ describe("Kalshi capture source", () => {
         { end_period_ts: 1_786_402_920, price: { open: null, high: null, low: null, close: null }, volume: 0 },
       ],
     };
-    readKalshi({ t: 1, venue: "ks", type: "candlesticks", coin: data.ticker, req: "/series/KXBTCD/markets/x/candlesticks?start_ts=1&end_ts=2&period_interval=1", data }, out, stats);
+    data.candlesticks.push({ end_period_ts: 1_786_402_980, price: { open: 46, high: 46, low: 46, close: 46 }, volume: 1 });
+    readKalshi({ t: 1_786_402_930_000, venue: "ks", type: "candlesticks", coin: data.ticker, req: "/series/KXBTCD/markets/x/candlesticks?start_ts=1&end_ts=2&period_interval=1", data }, out, stats);
     expect(out.candles).toEqual([
       { kind: "candle", venue: "ks", coin: data.ticker, ts: 1_786_402_800_000, openTs: 1_786_402_740_000, interval: "1m", o: "0.4100", h: "0.4500", l: "0.4000", c: "0.4400", v: "12.00" },
       { kind: "candle", venue: "ks", coin: data.ticker, ts: 1_786_402_860_000, openTs: 1_786_402_800_000, interval: "1m", o: "0.44", h: "0.47", l: "0.43", c: "0.46", v: "3" },
     ]);
-    expect(stats.skipped).toEqual({ "ks candlesticks: period without trades": 1 });
+    expect(stats.skipped).toEqual({ "ks candlesticks: period without trades": 1, "ks candlesticks: candle still open when captured": 1 });
   });
 });

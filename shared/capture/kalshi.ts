@@ -128,6 +128,10 @@ export function readKalshi(rec: CaptureRecord, out: CaptureEvents, stats: LoadSt
     const minutes = Number(period[1]);
     const interval = minutes === 1 ? "1m" : minutes === 60 ? "1h" : minutes === 1440 ? "1d" : `${minutes}m`;
     for (const c of r.data.candlesticks) {
+      if (c.end_period_ts * 1000 > rec.t) {
+        skip(stats, rec, "candle still open when captured");
+        continue;
+      }
       const p = c.price;
       const o = dollars(p?.open_dollars, p?.open);
       const h = dollars(p?.high_dollars, p?.high);

@@ -6,9 +6,10 @@
  * another source (synthetic) or that has none, with exit code 2.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestHarness, type TestHarness, type TestHarnessOptions } from "wrangler";
 import { decodeCapture, type CaptureManifest } from "../../shared/capture";
@@ -129,6 +130,22 @@ describe("capture round trip through replay and backtest", () => {
     const b = npm("backtest", "--capture", files.historical!, "--strategy", "ofi");
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/backtest refused: .* is a historical capture/);
+  });
+
+  it("the dashboard's capture replay (dashboard/js/replay/capture.js) reads the downloaded file", async () => {
+    type Parsed = { ok: boolean; records: number; bad: number; coins: string[]; events: { kind: string }[]; error?: string };
+    const url = pathToFileURL(join(REPO_ROOT, "dashboard", "js", "replay", "capture.js")).href;
+    const { parseCapture } = (await import(url)) as { parseCapture: (text: string, manifest?: unknown) => Parsed };
+    const cap = decodeCapture(texts.live!);
+    const p = parseCapture(texts.live!);
+    expect(p.ok, p.error).toBe(true);
+    // Books and mids are read; the one outcomeMeta line (reference data) is a type the page does not list.
+    expect(p.records).toBe(cap.records.filter((r) => r.type !== "outcomeMeta").length);
+    expect(p.bad).toBe(cap.records.filter((r) => r.type === "outcomeMeta").length);
+    expect(p.events.filter((e) => e.kind === "book").length).toBe(cap.records.filter((r) => r.type === "l2Book").length);
+    expect([...p.coins].sort()).toEqual(["#150", "#151", "BTC", "rpl:BTC", "rpl:ETH"]);
+    const refused = parseCapture(readFileSync(variant("synthetic-dash", (m) => ({ ...m, source: "synthetic" }) as unknown as CaptureManifest), "utf8"));
+    expect(refused.ok).toBe(false);
   });
 
   it("replay and backtest refuse a capture whose manifest says synthetic, or that has no manifest, with exit code 2", () => {
