@@ -58,10 +58,13 @@ describe("cron capture", () => {
     // The stored bytes are the shared encoding of the manifest and records (what replay reads).
     expect(text).toBe(encodeCapture(manifest, cap.records));
 
-    // outcomeMeta once, then per round: allMids for the first dex and for rpl, four books.
-    const booksPerRound = ["BTC", "rpl:BTC", "rpl:ETH", "#150", "#151"].length - 1;
-    expect(cap.records.map((r) => r.type)).toEqual(["outcomeMeta", ...Array.from({ length: 3 }, () => ["allMids", "allMids", ...Array.from({ length: booksPerRound + 1 }, () => "l2Book")]).flat()]);
-    expect(new Set(cap.records.filter((r) => r.type === "l2Book").map((r) => r.coin))).toEqual(new Set(["BTC", "rpl:BTC", "rpl:ETH", "#150", "#151"]));
+    // outcomeMeta once (both sides of every listed outcome join the coins), then per round:
+    // allMids for the first dex and for rpl, one book per coin.
+    const outcomes = (cap.records[0]?.data as { outcomes: { outcome: number }[] }).outcomes.map((o) => o.outcome);
+    expect(outcomes.length).toBeGreaterThan(0);
+    const coins = ["BTC", "rpl:BTC", "rpl:ETH", ...outcomes.flatMap((o) => [`#${10 * o}`, `#${10 * o + 1}`])];
+    expect(cap.records.map((r) => r.type)).toEqual(["outcomeMeta", ...Array.from({ length: 3 }, () => ["allMids", "allMids", ...coins.map(() => "l2Book")]).flat()]);
+    expect(cap.records.filter((r) => r.type === "l2Book").map((r) => r.coin)).toEqual(Array.from({ length: 3 }, () => coins).flat());
 
     // Every record is one answer the simulator logged as sent, each answer used once, in order
     // (another client's requests, if any, are passed over).
@@ -74,7 +77,7 @@ describe("cron capture", () => {
       from = i + 1;
     }
 
-    expect(manifest).toMatchObject({ id, source: "live", mode: "live", venues: ["hl"], records: cap.records.length, counts: { outcomeMeta: 1, allMids: 6, l2Book: 15 } });
+    expect(manifest).toMatchObject({ id, source: "live", mode: "live", venues: ["hl"], records: cap.records.length, counts: { outcomeMeta: 1, allMids: 6, l2Book: 3 * coins.length } });
     expect(manifest.sources).toEqual([{ source: "hyperliquid", venue: "hl", kind: "live", requests: cap.records.length, records: cap.records.length, failed: 0, failures: [] }]);
     expect(manifest.from).toBe(cap.records[0]!.t);
     expect(manifest.to).toBe(cap.records[cap.records.length - 1]!.t);
@@ -83,7 +86,7 @@ describe("cron capture", () => {
     // The replay loader reads it in workerd too: every book of the capture, nothing skipped.
     const loaded = loadCaptures([{ name: id!, decoded: cap }]);
     if (!loaded.ok) throw new Error(loaded.error);
-    expect(loaded.value.events.books.length).toBe(15);
+    expect(loaded.value.events.books.length).toBe(3 * coins.length);
     expect(loaded.value.stats.skipped).toEqual({});
   });
 
