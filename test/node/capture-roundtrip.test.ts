@@ -130,6 +130,10 @@ describe("capture round trip through replay and backtest", () => {
     const b = npm("backtest", "--capture", files.historical!, "--strategy", "ofi");
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/backtest refused: .* is a historical capture/);
+    // A folder replays its captures merged, one kind at a time.
+    const folder = npm("replay", "--capture", dir);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/historical\.jsonl: a historical capture mixed with live ones/);
   });
 
   it("the dashboard's capture replay (dashboard/js/replay/capture.js) reads the downloaded file", async () => {
