@@ -8,6 +8,7 @@
 import type { AccountEngine } from "../../shared/engine";
 import type { AccountOutput, AccountSlice } from "../../shared/engine/types";
 import type { AccountEvent } from "../../shared/events";
+import { checkAccountAddress } from "../../shared/runtime/account/account-address";
 import { feedLiveness, type FeedDown } from "../../shared/runtime/account/feeds";
 import { nextAlarmAt, RISK_CADENCE } from "../../shared/runtime/account/risk-schedule";
 import { engineSlice, mergeSlices } from "../../shared/runtime/account/slices";
@@ -80,6 +81,8 @@ export class RiskSession {
 
   private async boot(): Promise<void> {
     try {
+      const account = checkAccountAddress(this.d.env.HL_ACCOUNT);
+      if (!account.ok) throw new Error(account.error);
       await this.d.link.connect();
       await this.refreshAssets();
       if (this.d.desk.engine === null) await createEngine(this.d.info, this.d.setup, this.d.desk);
