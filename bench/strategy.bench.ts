@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { RISK_DEFAULTS } from "../shared/config/risk";
 import { px, sz } from "../shared/core/units";
 import type { Instrument, OrderIntent } from "../shared/execution/types";
 import { createRiskState, decide, gate, markToMarket, registerInstrument, type RiskLimits, type RiskState } from "../shared/risk";
@@ -62,25 +63,16 @@ const MM: MmParams = {
   min_notional_usd: 0,
 };
 
+/** The SPEC defaults, loosened so that the measured decisions pass (a rejection is cheaper). */
 const LIMITS: RiskLimits = {
+  ...RISK_DEFAULTS,
   max_open_orders_per_market: 50,
   max_per_market_qty: 5_000,
-  per_market_qty: {},
   max_order_notional_usd: 5_000,
   max_gross_notional_usd: 50_000,
   max_drawdown_usd: 1_000,
   max_submits_per_min: 1e9,
   max_px_deviation_bps: 2_000,
-  latency_anomaly_ms: 2_000,
-  min_depth_usd: 50,
-  slippage_limit_bps: 50,
-  max_consecutive_slippage: 5,
-  max_consecutive_signer_errors: 3,
-  max_consecutive_venue_errors: 5,
-  stale_feed_ms: 10_000,
-  private_stream_silence_ms: 15_000,
-  stop_on_disconnect: true,
-  flatten_on_disconnect: false,
 };
 
 const INSTRUMENTS: Instrument[] = [
