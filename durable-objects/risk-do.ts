@@ -17,13 +17,15 @@ import { AccountDesk } from "./risk/desk";
 import { rebuildEngine } from "./risk/engine-start";
 import type { RiskEnv } from "./risk/env";
 import { marketPeer } from "./risk/market-peer";
+import { PnlLog } from "./risk/pnl-log";
 import { RiskSession } from "./risk/session";
 import { RiskSetup } from "./risk/setup";
 import { SignerLink } from "./risk/signer-link";
 import { RiskStore } from "./risk/store";
 import { VenueInfo } from "./risk/venue-info";
 import type { ReconcileReport } from "./risk/reconciler";
-import type { RiskStatus } from "./risk/status";
+import type { RiskStatus, RiskStatusView } from "./risk/status";
+import { DAY_MS, type PnlHistory } from "../shared/runtime/account/pnl-history";
 
 export interface ControlReply {
   action: "kill" | "cancel_all" | "flatten";
@@ -39,6 +41,7 @@ export class RiskDO extends DurableObject<RiskEnv> {
   private readonly setup: RiskSetup;
   private readonly desk: AccountDesk;
   private readonly session: RiskSession;
+  private readonly pnlLog: PnlLog;
 
   constructor(ctx: DurableObjectState, env: RiskEnv) {
     super(ctx, env);
@@ -58,8 +61,10 @@ export class RiskDO extends DurableObject<RiskEnv> {
       beforeOrders: () => this.session.deadMan.beforeOrders(),
     });
     this.session = new RiskSession({ ctx, env, store: this.store, setup: this.setup, desk: this.desk, link, info });
+    this.pnlLog = new PnlLog(ctx.storage.sql);
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
+      this.pnlLog.restore();
       this.setup.load(env.BOT_CONFIG);
       this.session.restore();
       // Boot (and after a restart, reconcile) right away rather than at whatever alarm was pending.
@@ -69,6 +74,9 @@ export class RiskDO extends DurableObject<RiskEnv> {
 
   override async alarm(): Promise<void> {
     await this.session.alarm();
+    // The PnL history is written here, never on the submit path (a write shuts the output gate).
+    const now = Date.now();
+    this.pnlLog.observe(this.desk.engine?.view(now) ?? null, now);
   }
 
   // --- market side -------------------------------------------------------------------------
@@ -140,8 +148,10 @@ export class RiskDO extends DurableObject<RiskEnv> {
     return ok(e.view(Date.now()));
   }
 
-  async status(): Promise<RiskStatus> {
-    return this.session.status();
+  async status(): Promise<RiskStatusView> {
+    const s: RiskStatus = this.session.status();
+    const pnl = this.pnlLog.status(s.account, Date.now());
+    return { ...s, pnlTodayUsd: pnl.pnlTodayUsd, pnlDay: pnl.dayOpen };
   }
 
   async positions(): Promise<PositionView[]> {
@@ -152,9 +162,14 @@ export class RiskDO extends DurableObject<RiskEnv> {
     return (await this.view())?.openOrders ?? [];
   }
 
-  async pnl(): Promise<(AccountView["pnl"] & { cashUsd: number; equityUsd: number; equityPeakUsd: number; drawdownUsd: number }) | null> {
+  /** The account's PnL now, PnL today (UTC) and the sampled history from `sinceMs` (default: the last 24 h). */
+  async pnl(sinceMs?: number): Promise<PnlHistory | null> {
     const v = await this.view();
-    return v === null ? null : { ...v.pnl, cashUsd: v.cashUsd, equityUsd: v.equityUsd, equityPeakUsd: v.equityPeakUsd, drawdownUsd: v.drawdownUsd };
+    if (v === null) return null;
+    const now = Date.now();
+    const since = sinceMs ?? now - DAY_MS;
+    const today = this.pnlLog.status(v, now);
+    return { ...v.pnl, cashUsd: v.cashUsd, equityUsd: v.equityUsd, equityPeakUsd: v.equityPeakUsd, drawdownUsd: v.drawdownUsd, todayUsd: today.pnlTodayUsd, dayOpen: today.dayOpen, since, series: this.pnlLog.series(since) };
   }
 
   async decisions(query: unknown = {}): Promise<Result<AuditEntry[], ConfigIssue[]>> {

@@ -6,6 +6,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import type { MarketStatus } from "../shared/runtime/market/types";
+import { venueIdentity, type VenueIdentity } from "../shared/runtime/venue";
 import type { Env } from "../workers/api/env";
 
 const PERIOD_MS = 250;
@@ -20,6 +21,8 @@ export interface Overview {
   seq: number;
   ts: number;
   network: string;
+  /** The venue the Workers talk to: simulator (paper) or Hyperliquid mainnet/testnet. */
+  venue: VenueIdentity;
   /** RiskDO.status(), passed through; null when the RiskDO did not answer. */
   risk: unknown;
   markets: (MarketStatus | { id: string; error: string })[];
@@ -78,7 +81,8 @@ export class StatusHub extends DurableObject<Env> implements Omit<StatusHubRpc, 
           .catch((e: unknown) => ({ id, error: e instanceof Error ? e.message : String(e) })),
       ),
     ]);
-    return { type: "snapshot", seq: ++this.seq, ts: Date.now(), network: this.env.HL_NETWORK, risk, markets };
+    const venue = venueIdentity(this.env.HL_API_URL, this.env.HL_NETWORK);
+    return { type: "snapshot", seq: ++this.seq, ts: Date.now(), network: this.env.HL_NETWORK, venue, risk, markets };
   }
 
   override async fetch(request: Request): Promise<Response> {

@@ -9,6 +9,7 @@ import type { AccountView } from "../../shared/engine/types";
 import type { Mode } from "../../shared/risk";
 import type { DeadManState } from "../../shared/runtime/account/dead-man";
 import type { FeedDown } from "../../shared/runtime/account/feeds";
+import type { DayOpen } from "../../shared/runtime/account/pnl-history";
 import type { VenueClock } from "../../shared/runtime/account/venue-clock";
 import type { PrivateStreamStatus } from "./private-stream";
 import type { ReconcileReport } from "./reconciler";
@@ -38,6 +39,13 @@ export interface RiskStatus {
   background: { failed: number; lastError: string | null };
   /** The send loop: execute calls, rounds of answers fed back, orderStatus queries and their failures. */
   desk: { executes: number; rounds: number; queries: number; queryFailures: number };
+}
+
+/** What RiskDO.status() answers: the session's status with the PnL history's figures (pnl-log.ts). */
+export interface RiskStatusView extends RiskStatus {
+  /** Equity now minus the equity at 00:00 UTC, USD (null before the account has an equity). */
+  pnlTodayUsd: number | null;
+  pnlDay: DayOpen | null;
 }
 
 const STATE: Record<Mode, RiskStatus["state"]> = { active: "ACTIVE", reducing: "REDUCING", halted: "HALTED" };

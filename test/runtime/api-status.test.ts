@@ -6,7 +6,9 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, cleanUp, marketStatus, simPost, until } from "./e2e-helpers";
+import { PnlLog } from "../../durable-objects/risk/pnl-log";
+import { utcDayStart, type PnlHistory } from "../../shared/runtime/account/pnl-history";
+import { admin, cleanUp, marketStatus, sim, simPost, until } from "./e2e-helpers";
 
 const ID = "hl:#150";
 
@@ -26,6 +28,8 @@ describe("public status", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & { markets: { id: string; feed: { phase: string; synced: boolean }; strategy: string }[]; risk: Record<string, unknown> };
     expect(body.network).toBe("mainnet");
+    // Paper vs live is public: the page says it without the token.
+    expect(body.venue).toEqual({ network: "mainnet", kind: "simulator", paper: true, host: new URL(sim().url).host });
     expect(body.markets).toEqual([expect.objectContaining({ id: ID, strategy: "mm", feed: expect.objectContaining({ phase: "up", synced: true }) })]);
     expect(Object.keys(body.risk).sort()).toEqual(["killReason", "killed", "mode", "phase", "state"]);
     expect(body.decisions).toEqual({ markets: expect.any(Number), risk: expect.objectContaining({ submitted: expect.any(Number) }) });
@@ -50,6 +54,35 @@ describe("public status", () => {
     // With no socket left the hub's alarm ends its loop: no further alarm is scheduled.
     const hub = env.STATUS_HUB.getByName("hub");
     await until("alarm loop ended", () => runInDurableObject(hub, (_, state) => state.storage.getAlarm()), (a) => a === null, 30_000, 300);
+  });
+
+  it("PnL history: sampled by the RiskDO's alarm, PnL today against the equity at 00:00 UTC, kept across a restart", async () => {
+    const bad = await admin<{ error: string; issues: { path: string }[] }>("GET", "/admin/pnl?since=yesterday");
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i) => i.path)).toEqual(["since"]);
+    expect((await admin("GET", "/admin/pnl?sinse=1")).status).toBe(400);
+    const h = await until("a PnL sample", async () => (await admin<PnlHistory>("GET", "/admin/pnl?since=0")).body, (b) => b.series.length > 0);
+    const now = Date.now();
+    expect(h.dayOpen).toEqual(expect.objectContaining({ dayStartMs: utcDayStart(now) }));
+    expect(h.todayUsd).toBeCloseTo(h.equityUsd - h.dayOpen!.equityUsd, 9);
+    const p = h.series.at(-1)!;
+    expect(p.ts).toBeLessThanOrEqual(now);
+    expect(p.equityUsd).toBeGreaterThan(0);
+    // since in the future: no samples, the current figures still there.
+    expect((await admin<PnlHistory>("GET", `/admin/pnl?since=${now + 60_000}`)).body.series).toEqual([]);
+    // The stream's risk status carries PnL today.
+    const o = (await (await exports.default.fetch("http://local/admin/status", { headers: { Authorization: "Bearer test-admin-token" } })).json()) as { risk: { pnlTodayUsd: number | null; pnlDay: unknown } };
+    expect(typeof o.risk.pnlTodayUsd).toBe("number");
+    expect(o.risk.pnlDay).toEqual(h.dayOpen);
+    // What a restarted RiskDO reads back from SQLite: the same day open and the samples.
+    const risk = env.RISK.getByName("risk");
+    const restored = await runInDurableObject(risk, (_, state) => {
+      const log = new PnlLog(state.storage.sql);
+      log.restore();
+      return { day: log.status(null, Date.now()).dayOpen, series: log.series(0) };
+    });
+    expect(restored.day).toEqual(h.dayOpen);
+    expect(restored.series.slice(0, h.series.length)).toEqual(h.series);
   });
 
   it("serves the page at / as a static asset", async () => {

@@ -7,6 +7,7 @@
  */
 import { Hono, type Context } from "hono";
 import { updateBotConfig, type BotConfig, type ConfigIssue } from "../../shared/config";
+import { PnlQuery } from "../../shared/runtime/account/pnl-history";
 import type { RiskForAdmin } from "../../shared/runtime/admin/risk-port";
 import {
   ConfigPatchBody,
@@ -154,7 +155,11 @@ for (const [path, call] of [
 
 admin.get("/positions", async (c) => c.json(await risk(c).positions()));
 admin.get("/orders", async (c) => c.json(await risk(c).openOrders()));
-admin.get("/pnl", async (c) => c.json(await risk(c).pnl()));
+admin.get("/pnl", async (c) => {
+  const p = parseRequest(PnlQuery, c.req.query());
+  if (!p.ok) return c.json(p.error, 400);
+  return c.json(await risk(c).pnl(p.value.since));
+});
 
 admin.get("/decisions", async (c) => {
   const p = parseRequest(DecisionsQuery, c.req.query());

@@ -15,6 +15,7 @@ export interface RiskSummary {
 
 export interface PublicStatus {
   network: string;
+  venue: Overview["venue"];
   ts: number;
   risk: RiskSummary | null;
   markets: Overview["markets"];
@@ -27,5 +28,5 @@ export function publicStatus(o: Overview): PublicStatus {
   const r = o.risk as { state?: unknown; mode?: unknown; phase?: unknown; account?: { killed?: unknown; killReason?: unknown; counts?: unknown } } | null;
   const risk = r === null ? null : { state: r.state ?? null, mode: r.mode ?? null, phase: r.phase ?? null, killed: r.account?.killed ?? null, killReason: r.account?.killReason ?? null };
   // The RiskDO's counts of what its gate made of the decisions (submitted, passed, resized, rejected, ...).
-  return { network: o.network, ts: o.ts, risk, markets: o.markets, decisions: { markets, risk: r?.account?.counts ?? null } };
+  return { network: o.network, venue: o.venue, ts: o.ts, risk, markets: o.markets, decisions: { markets, risk: r?.account?.counts ?? null } };
 }

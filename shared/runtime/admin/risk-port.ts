@@ -15,7 +15,8 @@ export interface RiskForAdmin {
   flatten(reason: string): Promise<unknown>;
   positions(): Promise<unknown>;
   openOrders(): Promise<unknown>;
-  pnl(): Promise<unknown>;
+  /** PnL now, PnL today (UTC) and the sampled history from `sinceMs` (shared/runtime/account/pnl-history.ts). */
+  pnl(sinceMs?: number): Promise<unknown>;
   /** The audit log, oldest first from `since`, else the newest `limit`; the RiskDO validates the query again. */
   decisions(query: DecisionsQuery): Promise<Result<unknown[], ConfigIssue[]>>;
   getConfig(): Promise<BotConfig>;
