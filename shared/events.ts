@@ -157,3 +157,10 @@ export type MarketEvent = BookEvent | BookDeltaEvent | BboEvent | TradeEvent | M
 export type AccountEvent = FillEvent | OrderUpdateEvent;
 export type ConnectionEvent = ResyncingEvent | ResyncedEvent;
 export type VenueEvent = MarketEvent | AccountEvent | ConnectionEvent;
+
+/** Best bid and ask prices of a book or bbo event (a side may be empty); null for any other event. */
+export function touchPrices(ev: VenueEvent): { bid: string | undefined; ask: string | undefined } | null {
+  if (ev.kind === "book") return { bid: ev.bids[0]?.px, ask: ev.asks[0]?.px };
+  if (ev.kind === "bbo") return { bid: ev.bid?.px, ask: ev.ask?.px };
+  return null;
+}

@@ -6,7 +6,7 @@
  * is empty the last mid stands.
  */
 import { parseScaled, pow10 } from "../core/decimal";
-import type { MarketEvent } from "../events";
+import { touchPrices, type MarketEvent } from "../events";
 import type { Instrument } from "../execution/types";
 
 export interface MarkSource {
@@ -41,15 +41,9 @@ export class RecordedMids {
   onEvent(ev: MarketEvent): boolean {
     const sources = this.byCoin.get(ev.coin);
     if (sources === undefined) return false;
-    let bid: string | undefined;
-    let ask: string | undefined;
-    if (ev.kind === "book") {
-      bid = ev.bids[0]?.px;
-      ask = ev.asks[0]?.px;
-    } else if (ev.kind === "bbo") {
-      bid = ev.bid?.px;
-      ask = ev.ask?.px;
-    } else return false;
+    const touch = touchPrices(ev);
+    const bid = touch?.bid;
+    const ask = touch?.ask;
     if (bid === undefined || ask === undefined) return false;
     let changed = false;
     for (const s of sources) {

@@ -8,7 +8,7 @@ import { AlphaCombiner, type AlphaRegime } from "../alpha/combiner";
 import { OrderBook } from "../book/order-book";
 import { parseScaled, pow10 } from "../core/decimal";
 import { err, ok, type Result } from "../core/result";
-import type { ConnectionEvent, MarketEvent } from "../events";
+import { touchPrices, type ConnectionEvent, type MarketEvent } from "../events";
 import { MarketState } from "../market/market-state";
 import { ExtremeDetector } from "../regime/extreme";
 import { LiquidityRegime } from "../regime/liquidity";
@@ -159,18 +159,12 @@ export class MarketPipeline {
    * re-evaluated at once, because a lead move not yet seen in this market is the whole point.
    */
   private onLeadEvent(ev: PipelineEvent): boolean {
-    let bid: string | undefined;
-    let ask: string | undefined;
-    if (ev.kind === "book") {
-      bid = ev.bids[0]?.px;
-      ask = ev.asks[0]?.px;
-    } else if (ev.kind === "bbo") {
-      bid = ev.bid?.px;
-      ask = ev.ask?.px;
-    } else {
+    const touch = touchPrices(ev);
+    if (touch === null) {
       this.counters.ignored++;
       return false;
     }
+    const { bid, ask } = touch;
     const mid = (Number(bid) + Number(ask)) / 2;
     if (!(mid > 0) || typeof bid !== "string" || typeof ask !== "string") {
       this.counters.refused++;
