@@ -4,10 +4,18 @@
  * `raw` is the WebSocket frame as the node served it, so it goes through the wire layer's own
  * frame parser (the same zod schemas the live connection uses) and its event mapping; no second
  * schema exists for it here.
+ *
+ * The archive prints `raw` last, after a fixed `time` / `ver_num` prefix. A line of exactly that
+ * shape hands its `raw` text to the wire layer's single-pass decoder (hot-frames.ts), which
+ * returns what the schemas would or nothing; any other line, or a frame the decoder defers, goes
+ * through JSON.parse and the schemas, which name what is wrong.
  */
 import type { MarketEvent } from "../events";
-import { frameToEvents, parseWsValue } from "../venues/hyperliquid/ws-frames";
+import { decodeHotFrame } from "../venues/hyperliquid/hot-frames";
+import { frameToEvents, parseWsValue, type WsFrame } from "../venues/hyperliquid/ws-frames";
 import { countSkip, type LoadStats } from "./load-stats";
+
+const PREFIX = /^\{"time":"[0-9T:.\-]*","ver_num":[0-9]+,"raw":/;
 
 /** Parses one archive line into the market events of its frame, counting what it skips. */
 export function parseArchiveLine(line: string, stats: LoadStats): MarketEvent[] {
@@ -16,6 +24,8 @@ export function parseArchiveLine(line: string, stats: LoadStats): MarketEvent[] 
     countSkip(stats, "blank");
     return [];
   }
+  const hot = hotFrame(line);
+  if (hot !== undefined) return marketEvents(hot, stats);
   let wrapper: unknown;
   try {
     wrapper = JSON.parse(line);
@@ -32,8 +42,19 @@ export function parseArchiveLine(line: string, stats: LoadStats): MarketEvent[] 
     countSkip(stats, `frame-${frame.error.kind}`);
     return [];
   }
+  return marketEvents(frame.value, stats);
+}
+
+/** The frame of a line in the archive's own layout, when the single-pass decoder takes it. */
+function hotFrame(line: string): WsFrame | undefined {
+  const prefix = PREFIX.exec(line);
+  if (prefix === null || line.charCodeAt(line.length - 1) !== 125 /* } */) return undefined;
+  return decodeHotFrame(line.slice(prefix[0].length, line.length - 1));
+}
+
+function marketEvents(frame: WsFrame, stats: LoadStats): MarketEvent[] {
   const out: MarketEvent[] = [];
-  for (const ev of frameToEvents(frame.value)) {
+  for (const ev of frameToEvents(frame)) {
     if (ev.kind === "book" || ev.kind === "bbo" || ev.kind === "trade" || ev.kind === "bookDelta" || ev.kind === "mark") out.push(ev);
   }
   if (out.length === 0) countSkip(stats, "no-market-event");
