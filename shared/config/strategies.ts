@@ -25,6 +25,8 @@ export const mmFields = {
   glft_switch_frac: z.number().gt(0).max(1),
   glft_sigma_step: z.number().min(0).max(0.5),
   reduce_only_secs: nonneg,
+  /** From this long before an outcome's expiry every quote is pulled and nothing is sent on it. */
+  stop_before_expiry_ms: nonnegInt,
   min_notional_usd: nonneg,
   vol_half_life_secs: pos,
   tick,
@@ -56,6 +58,7 @@ export const MM_DEFAULTS: MmConfig = {
   glft_switch_frac: 0.5,
   glft_sigma_step: 0.05,
   reduce_only_secs: 900,
+  stop_before_expiry_ms: 60_000,
   min_notional_usd: 10,
   vol_half_life_secs: 60,
   tick: "0.001",
@@ -112,6 +115,8 @@ export const parityFields = {
   max_hedge_btc: pos,
   outcome_fee_per_share: z.number().min(0).lt(1),
   vol_half_life_secs: pos,
+  /** From this long before the outcome's expiry no order is sent on it (hedges included). */
+  stop_before_expiry_ms: nonnegInt,
 };
 export const ParitySchema = z.strictObject(parityFields);
 export type ParityConfig = z.infer<typeof ParitySchema>;
@@ -122,6 +127,7 @@ export const PARITY_DEFAULTS: ParityConfig = {
   max_hedge_btc: 1,
   outcome_fee_per_share: 0,
   vol_half_life_secs: 300,
+  stop_before_expiry_ms: 60_000,
 };
 
 export const ofiFields = {

@@ -13,6 +13,7 @@ import { exportPipelineState, restorePipelineState } from "../pipeline/persisten
 import { snapshotPipeline } from "../pipeline/snapshot";
 import { buildStrategy } from "./build-strategy";
 import { matchesLive, sameTargets } from "./decision-diff";
+import { expiryStopReason, VenueClock } from "./expiry-stop";
 import { emptyOutput, type EngineStrategy, type StrategyOutput } from "./strategy";
 import { TrustLearner } from "./trust-learner";
 import type {
@@ -50,6 +51,8 @@ export class MarketEngine {
   /** The last one-shot order asked for per slot, so a refused one is not asked for on every frame. */
   private readonly lastOrder = new Map<string, { ts: number; side: string; sz: number }>();
   private seq = 0;
+  /** The venue's clock from the frames' exchange times (an outcome's expiry is venue time). */
+  readonly venueClock = new VenueClock();
   readonly counters: MarketEngineCounters = { events: 0, ignored: 0, refused: 0, decisions: 0, unchanged: 0 };
 
   private constructor(
@@ -112,6 +115,7 @@ export class MarketEngine {
       return false;
     }
     this.lastSeen.set(ev.coin, nowMs);
+    if (ev.kind !== "resyncing" && ev.kind !== "resynced") this.venueClock.observe(ev.ts, nowMs);
     let accepted = true;
     let used = false;
     for (const p of ps) {
@@ -144,6 +148,8 @@ export class MarketEngine {
   /** Why nothing may be quoted now (fail-safe, SPEC §1 principle 3), or null. */
   private pullReason(nowMs: number): string | null {
     if (!this.config.params.enabled) return "market disabled";
+    const expiring = expiryStopReason(this.config.strategy, this.config.params, this.venueClock.now(nowMs));
+    if (expiring !== null) return expiring;
     if (this.slice.mode === "halted") return "risk halted";
     for (const coin of this.strategy.requiredCoins) {
       const seen = this.lastSeen.get(coin);
@@ -160,7 +166,7 @@ export class MarketEngine {
     const pulled = this.pullReason(nowMs);
     let out: StrategyOutput = pulled !== null
       ? emptyOutput([pulled])
-      : this.strategy.run({ nowMs, own, byCoin: this.ownByCoin, slice: this.slice, params: this.config.params, router: this.config.router });
+      : this.strategy.run({ nowMs, venueNowMs: this.venueClock.now(nowMs), own, byCoin: this.ownByCoin, slice: this.slice, params: this.config.params, router: this.config.router });
     const live = this.slice.liveOrders;
     const retryMs = this.policy.min_order_age_ms;
     const orders = out.orders.filter((o) => {

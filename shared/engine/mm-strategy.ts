@@ -54,7 +54,7 @@ export function outcomeQuoter(id: string, o: OutcomeSpec, ratio: number, fixedHa
     const yesLots = Math.max(0, holding(x.slice, o.yes.market).posLots);
     const noLots = Math.max(0, holding(x.slice, o.no.market).posLots);
     const sigma = v.sigmaPerSqrtSec * v.mid;
-    const tauSecs = (o.expiryMs - x.nowMs) / 1000;
+    const tauSecs = (o.expiryMs - x.venueNowMs) / 1000;
     const q = yesLots - noLots;
     const half = fixedHalfSpread ?? asQuote(v.micro, q / mm.order_size, sigma, Math.max(0, tauSecs), mm).halfSpread;
     // Kelly cap on a quote: edge δ per round trip against σ²h, h = the vol half-life (how long

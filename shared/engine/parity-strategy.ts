@@ -51,7 +51,7 @@ export function parityStrategy(id: string, o: OutcomeSpec, perp: Instrument, str
     const netYes = netWithOpen(yes) - netWithOpen(no);
     const filledYes = yes.posLots - no.posLots;
     const perpBtc = netWithOpen(holding(x.slice, perp.market)) / perpUnits;
-    const tauYears = Math.max(0, (o.expiryMs - x.nowMs) / 1000 / SECONDS_PER_YEAR);
+    const tauYears = Math.max(0, (o.expiryMs - x.venueNowMs) / 1000 / SECONDS_PER_YEAR);
     const view = {
       spot: bv.micro,
       strike,

@@ -11,6 +11,8 @@ import type { AccountSlice, EngineStrategyKind, MarketHolding } from "./types";
 
 export interface StrategyInput {
   nowMs: number;
+  /** The venue's clock (VenueClock): what an outcome's time to expiry is measured on. */
+  venueNowMs: number;
   own: MarketPipeline;
   /** Every pipeline of the engine by its coin. */
   byCoin: ReadonlyMap<string, MarketPipeline>;
