@@ -9,6 +9,7 @@ import { type BotConfig } from "../shared/config";
 import { err, ok, type Result } from "../shared/core/result";
 import { MarketEngine } from "../shared/engine";
 import type { AccountSlice, MarketEngineConfig } from "../shared/engine/types";
+import { marketLive, type MarketLive } from "../shared/runtime/market/live-view";
 import type { RiskForMarkets } from "../shared/runtime/market/risk-port";
 import { buildMarketSetup } from "../shared/runtime/market/setup";
 import type { DecisionTiming, MarketRequest, MarketSnapshot, MarketStatus, SetupIssue } from "../shared/runtime/market/types";
@@ -21,6 +22,8 @@ import { fetchVenueMetadata } from "./market/venue-info";
 /** Never leave the alarm further than this while the feed is wanted (keeps the object alive, README). */
 const MAX_ALARM_MS = 30_000;
 const SAVE_EVERY_MS = 10_000;
+/** The stream's live view is rebuilt from an engine snapshot at most this often (the hub pulls at 4 Hz). */
+const LIVE_EVERY_MS = 200;
 
 export class MarketDO extends DurableObject<Env> {
   private readonly store: MarketStore;
@@ -32,11 +35,14 @@ export class MarketDO extends DurableObject<Env> {
   private savedAt = 0;
   private savedEvents = 0;
   private alarmAt: number | null = null;
+  /** The account slice the engine last got (q for the live view's strategy inputs). */
+  private slice: AccountSlice | null = null;
+  private live: MarketLive | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new MarketStore(ctx.storage.sql);
-    this.sender = new DecisionSender({ store: this.store, risk: () => this.risk(), onSlice: (slice) => this.engine?.onAccount(slice) });
+    this.sender = new DecisionSender({ store: this.store, risk: () => this.risk(), onSlice: (slice) => this.takeSlice(slice) });
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
       this.setup = this.store.loadSetup();
@@ -115,6 +121,7 @@ export class MarketDO extends DurableObject<Env> {
       feed: this.feed?.status() ?? MarketFeed.idleStatus(e.coins()),
       submits: this.sender.status(),
       decisions: e.counters.decisions,
+      live: this.liveView(e, Date.now()),
     };
   }
 
@@ -127,7 +134,7 @@ export class MarketDO extends DurableObject<Env> {
 
   async account(slice: AccountSlice): Promise<void> {
     if (this.engine === null) return;
-    this.engine.onAccount(slice);
+    this.takeSlice(slice);
     this.decide(Date.now(), null, null);
   }
 
@@ -159,6 +166,18 @@ export class MarketDO extends DurableObject<Env> {
 
   // ----- internals -------------------------------------------------------------------------------
 
+  private takeSlice(slice: AccountSlice): void {
+    this.slice = slice;
+    this.engine?.onAccount(slice);
+  }
+
+  /** A cached view, so the 4 Hz pulls cost one engine snapshot per 200 ms at most (none per frame). */
+  private liveView(e: MarketEngine, now: number): MarketLive {
+    if (this.live !== null && now - this.live.builtAt < LIVE_EVERY_MS && now >= this.live.builtAt) return this.live;
+    this.live = marketLive({ snapshot: e.snapshot(), strategy: e.config.strategy, params: e.config.params, slice: this.slice }, now);
+    return this.live;
+  }
+
   private build(config: MarketEngineConfig, state: unknown): MarketEngine | null {
     const withState = MarketEngine.create(config, state);
     if (withState.ok) return withState.value;
@@ -176,6 +195,7 @@ export class MarketDO extends DurableObject<Env> {
     const prevCoins = this.engine?.coins().join(",");
     this.setup = next;
     this.engine = engine;
+    this.live = null;
     this.store.saveSetup(next);
     this.savedEvents = -1;
     this.save(Date.now());
@@ -220,8 +240,7 @@ export class MarketDO extends DurableObject<Env> {
   /** A safety net beside the RiskDO's pushes: the engine never quotes from an account view older than one alarm. */
   private async refreshSlice(): Promise<void> {
     try {
-      const slice = await this.risk().slice([this.id]);
-      this.engine?.onAccount(slice);
+      this.takeSlice(await this.risk().slice([this.id]));
     } catch (e) {
       this.sender.note(`slice: ${e instanceof Error ? e.message : String(e)}`);
     }

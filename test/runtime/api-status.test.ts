@@ -7,6 +7,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PnlLog } from "../../durable-objects/risk/pnl-log";
+import type { MarketStatus } from "../../shared/runtime/market/types";
 import { utcDayStart, type PnlHistory } from "../../shared/runtime/account/pnl-history";
 import { admin, cleanUp, marketStatus, sim, simPost, until } from "./e2e-helpers";
 
@@ -50,6 +51,21 @@ describe("public status", () => {
     expect(new Set(frames.map((f) => f.seq)).size).toBe(frames.length);
     expect(frames[0]!.markets.map((m) => m.id)).toEqual([ID]);
     expect(frames[0]!.risk).not.toBeNull();
+    // Without a token the frame carries the market: top of book, signals, regimes, strategy inputs, the venue.
+    const last = frames.at(-1) as unknown as { venue: { paper: boolean; kind: string }; markets: MarketStatus[]; risk: { pnlTodayUsd: unknown } };
+    expect(last.venue).toMatchObject({ kind: "simulator", paper: true });
+    expect(last.risk).toHaveProperty("pnlTodayUsd");
+    const m = last.markets[0]!;
+    const own = m.live.pipelines.find((p) => p.coin === "#150")!;
+    expect(own.book.bids[0]!.px).toMatch(/^0\.\d+$/);
+    expect(own.book.asks[0]!.px).toMatch(/^0\.\d+$/);
+    expect(own.market.mid).toBeCloseTo((Number(own.book.bids[0]!.px) + Number(own.book.asks[0]!.px)) / 2, 9);
+    expect(own.market.micro).toEqual(expect.any(Number));
+    expect(own.regime).toMatchObject({ liquidity: expect.any(String), vol: expect.any(String), extreme: expect.any(Boolean) });
+    expect(m.live.context!.inputs).toMatchObject({ gamma: expect.any(Number), kappa: expect.any(Number), tauSecs: expect.any(Number) });
+    expect(m.live.outcome!.expiryMs).toBeGreaterThan(0);
+    // A few KB per market at most.
+    expect(JSON.stringify(m).length).toBeLessThan(4_096);
     ws.close(1000, "done");
     // With no socket left the hub's alarm ends its loop: no further alarm is scheduled.
     const hub = env.STATUS_HUB.getByName("hub");

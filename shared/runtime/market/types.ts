@@ -5,6 +5,7 @@
  */
 import type { MarketConfig } from "../../config";
 import type { MarketEngineSnapshot, MarketEngineStatus } from "../../engine/types";
+import type { MarketLive } from "./live-view";
 
 /** Which strategy a market runs; the rest (instruments, expiry, strike) comes from venue metadata. */
 export type StrategyRequest =
@@ -64,6 +65,8 @@ export interface MarketStatus extends MarketEngineStatus {
   submits: SubmitStatus;
   /** Decisions emitted by the engine since it was built. */
   decisions: number;
+  /** Top of book, signals, regimes and strategy inputs (live-view.ts), rebuilt at most every 200 ms. */
+  live: MarketLive;
 }
 
 /** Stage times of one emitted decision (local ms; workerd's clock only advances across I/O). */
