@@ -19,7 +19,7 @@ function warmed(c: MarketEngineConfig, account: AccountSlice): MarketEngine {
   return e;
 }
 
-const live = (e: MarketEngine, account: AccountSlice | null, now: number) => marketLive({ snapshot: e.snapshot(), strategy: e.config.strategy, params: e.config.params, slice: account }, now);
+const live = (e: MarketEngine, account: AccountSlice | null, now: number) => marketLive({ snapshot: e.snapshot(), strategy: e.config.strategy, params: e.config.params, slice: account }, now, e.venueClock.now(now));
 
 describe("market live view (the stream's MarketStatus.live)", () => {
   it("carries the recorded top of book as exact strings, mid, micro-price and spread", () => {
@@ -47,7 +47,7 @@ describe("market live view (the stream's MarketStatus.live)", () => {
     const v = live(e, held, now);
     expect(v.inputsSource).toBe("strategy");
     const own = d.context.inputs;
-    const re = rebuildInputs(e.config.strategy, e.config.params, v.pipelines, held, now);
+    const re = rebuildInputs(e.config.strategy, e.config.params, v.pipelines, held, e.venueClock.now(now));
     expect(re.q).toBe(30);
     expect(re.q).toBe(own.q);
     expect(re.sigma as number).toBeCloseTo(own.sigma as number, 12);
@@ -63,7 +63,7 @@ describe("market live view (the stream's MarketStatus.live)", () => {
     const now = BOOK1.ts + 150;
     const d = e.decide(now)!;
     const v = live(e, slice(), now);
-    const re = rebuildInputs(e.config.strategy, e.config.params, v.pipelines, slice(), now);
+    const re = rebuildInputs(e.config.strategy, e.config.params, v.pipelines, slice(), e.venueClock.now(now));
     for (const k of ["S", "K", "sigma", "tauYears", "fair", "delta", "yesMid"]) expect(re[k] as number).toBeCloseTo(d.context.inputs[k] as number, 12);
     expect(re.edge as number).toBeCloseTo(d.context.inputs.edge as number, 12);
     expect(v.outcome).toEqual({ expiryMs: EXPIRY, strike: 80354 });
@@ -81,7 +81,7 @@ describe("market live view (the stream's MarketStatus.live)", () => {
     const v = live(e, slice(), late);
     expect(v.inputsSource).toBe("rebuilt");
     expect(v.context!.tradable).toBe(false);
-    expect(v.context!.inputs).toMatchObject({ q: 0, tauSecs: (EXPIRY - late) / 1000, gamma: e.config.params.mm.gamma, kappa: e.config.params.mm.kappa });
+    expect(v.context!.inputs).toMatchObject({ q: 0, tauSecs: (EXPIRY - e.venueClock.now(late)) / 1000, gamma: e.config.params.mm.gamma, kappa: e.config.params.mm.kappa });
     expect(v.context!.inputs.sigma).toEqual(expect.any(Number));
     expect(v.context!.inputs.reservation).toEqual(v.pipelines[0]!.market.micro);
   });

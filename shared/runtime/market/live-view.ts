@@ -78,7 +78,7 @@ export function livePipeline(p: PipelineSnapshot): LivePipeline {
 
 const coinOf = (market: string): string => market.slice(market.indexOf(":") + 1);
 
-/** What the strategy would have used now (AS/GLFT: σ, q, T−t, γ, κ, r, δ; parity: S, K, σ, τ, P(YES), edge, Δ). */
+/** What the strategy would have used at venue time `nowMs` (AS/GLFT: σ, q, T−t, γ, κ, r, δ; parity: S, K, σ, τ, P(YES), edge, Δ). */
 export function rebuildInputs(strategy: StrategySpec, params: MarketConfig, pipes: readonly LivePipeline[], slice: AccountSlice | null, nowMs: number): Inputs {
   const by = (coin: string) => pipes.find((p) => p.coin === coin)?.market ?? null;
   const lots = (market: string) => Math.max(0, slice?.holdings[market]?.posLots ?? 0);
@@ -134,10 +134,11 @@ export interface LiveSource {
   slice: AccountSlice | null;
 }
 
-export function marketLive(src: LiveSource, nowMs: number): MarketLive {
+/** `venueNowMs`: the engine's venue clock (an outcome's T−t is measured on it, as the strategy does). */
+export function marketLive(src: LiveSource, nowMs: number, venueNowMs = nowMs): MarketLive {
   const pipelines = src.snapshot.pipelines.map(livePipeline);
   const ctx = src.snapshot.context;
-  const rebuilt = rebuildInputs(src.strategy, src.params, pipelines, src.slice, nowMs);
+  const rebuilt = rebuildInputs(src.strategy, src.params, pipelines, src.slice, venueNowMs);
   const ran = ctx !== null && Object.keys(ctx.inputs).length > 0;
   const inputs = ran ? { ...rebuilt, ...ctx.inputs } : rebuilt;
   const s = src.strategy;
