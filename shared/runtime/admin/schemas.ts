@@ -23,6 +23,8 @@ export const MarketBody = z.strictObject({
   market: z.string().regex(/^[a-z]{2}:[^\s]{1,60}$/, 'a market id "<venue>:<coin>", e.g. "hl:#150" or "hl:rpl:ETH"'),
   strategy: StrategyBody,
   enabled: z.boolean().optional(),
+  /** A recurring outcome: after it settles, trade the next instance of its series. */
+  roll: z.boolean().optional(),
 });
 
 export const KillBody = z.strictObject({ reason: reason.optional() });
@@ -74,5 +76,6 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): Re
 export function marketRequest(b: z.infer<typeof MarketBody>): MarketRequest {
   const req: MarketRequest = { id: b.id ?? b.market, market: b.market, strategy: b.strategy };
   if (b.enabled !== undefined) req.enabled = b.enabled;
+  if (b.roll !== undefined) req.roll = b.roll;
   return req;
 }

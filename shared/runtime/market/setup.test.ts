@@ -108,3 +108,29 @@ describe("buildMarketSetup: engine configs from venue metadata", () => {
     expect(outcomeExpiryMs("2026-05-10")).toBeNull();
   });
 });
+
+describe("buildMarketSetup: rolling outcomes", () => {
+  // The simulator's next pass lists outcome 16 beside (then instead of) 15 (scripts/sim/outcomes.ts).
+  const out16 = { ...outcomeMeta.outcomes[0]!, outcome: 16, description: "class:priceBinary|underlying:BTC|expiry:20260511-0600|targetPrice:80354|period:1d" };
+  const both: VenueMetadata = { ...venue, outcomeMeta: { outcomes: [...outcomeMeta.outcomes, out16] } };
+
+  it("returns the outcome it trades as outcomeMeta lists it, and takes roll on an outcome", () => {
+    const s = must(build({ id: "hl:#150", market: "hl:#150", strategy: { kind: "mm" }, roll: true }));
+    expect(s.outcome).toEqual(outcomeMeta.outcomes[0]);
+    expect(must(build({ id: "hl:rpl:ETH", market: "hl:rpl:ETH", strategy: { kind: "ofi" } })).outcome).toBeUndefined();
+  });
+
+  it("refuses roll on a perp market", () => {
+    const r = build({ id: "hl:rpl:ETH", market: "hl:rpl:ETH", strategy: { kind: "ofi" }, roll: true });
+    expect(r.ok ? [] : r.error).toEqual([{ path: "roll", message: "only an outcome market rolls to the next outcome of its series" }]);
+  });
+
+  it("a rolled request keeps the engine id of its origin; without the origin that id is refused", () => {
+    const rolled = must(buildMarketSetup({ id: "hl:#150~parity", market: "hl:#160", origin: "hl:#150", strategy: { kind: "parity", perp: "BTC" }, roll: true }, both, BOT_DEFAULTS));
+    expect(rolled.engine.id).toBe("hl:#150~parity");
+    expect(rolled.engine.strategy).toMatchObject({ outcome: { yes: { market: "hl:#160" }, no: { market: "hl:#161" }, expiryMs: Date.UTC(2026, 4, 11, 6, 0) } });
+    expect(rolled.outcome).toEqual(out16);
+    const r = buildMarketSetup({ id: "hl:#150", market: "hl:#160", strategy: { kind: "mm" } }, both, BOT_DEFAULTS);
+    expect(r.ok ? [] : r.error.map((i) => i.path)).toEqual(["id"]);
+  });
+});

@@ -10,7 +10,7 @@ import { err, ok, type Result } from "../../core/result";
 import type { MarketEngineConfig, OutcomeSpec, StrategySpec } from "../../engine/types";
 import type { Instrument } from "../../execution/types";
 import type { PipelineConfig } from "../../pipeline/config";
-import type { MetaResponse, OutcomeMetaResponse, PerpDexsResponse } from "../../venues/hyperliquid/info-schemas";
+import type { MetaResponse, OutcomeMetaResponse, OutcomeSpec as VenueOutcome, PerpDexsResponse } from "../../venues/hyperliquid/info-schemas";
 import { parseOutcomeDescription } from "../../venues/hyperliquid/outcome-ticker";
 import { maxPriceDecimals, sizeDecimals } from "../../venues/hyperliquid/price-rules";
 import { buildUniverse, resolveAsset, type AssetInfo, type AssetUniverse } from "../../venues/hyperliquid/universe";
@@ -112,14 +112,18 @@ function perpAsset(u: AssetUniverse, coin: string, path: string, issues: SetupIs
 }
 
 function checkId(req: MarketRequest, issues: SetupIssue[]): void {
-  if (req.id === req.market) return;
-  const suffix = req.id.startsWith(`${req.market}~`) ? req.id.slice(req.market.length + 1) : null;
-  if (suffix === null || !ID_SUFFIX.test(suffix)) issues.push({ path: "id", message: `must be "${req.market}" or "${req.market}~<name>" (lowercase letters, digits, -)` });
+  // A rolled outcome keeps the engine id of the market it was first configured on.
+  const named = req.origin ?? req.market;
+  if (req.id === named) return;
+  const suffix = req.id.startsWith(`${named}~`) ? req.id.slice(named.length + 1) : null;
+  if (suffix === null || !ID_SUFFIX.test(suffix)) issues.push({ path: "id", message: `must be "${named}" or "${named}~<name>" (lowercase letters, digits, -)` });
 }
 
 export interface MarketSetup {
   request: MarketRequest;
   engine: MarketEngineConfig;
+  /** The outcome traded, as outcomeMeta lists it (outcome strategies only). */
+  outcome?: VenueOutcome;
 }
 
 export function buildMarketSetup(req: MarketRequest, venue: VenueMetadata, config: BotConfig): Result<MarketSetup, SetupIssue[]> {
@@ -170,8 +174,12 @@ export function buildMarketSetup(req: MarketRequest, venue: VenueMetadata, confi
       break;
     }
   }
+  const index = strategy !== null && strategy.kind !== "ofi" ? own.value.outcome?.outcome : undefined;
+  const outcome = index === undefined ? undefined : venue.outcomeMeta.outcomes.find((o) => o.outcome === index);
+  if (req.roll === true && outcome === undefined) issues.push({ path: "roll", message: "only an outcome market rolls to the next outcome of its series" });
   if (issues.length > 0 || strategy === null) return err(issues);
   return ok({
+    ...(outcome === undefined ? {} : { outcome }),
     request: req,
     engine: {
       id: req.id,

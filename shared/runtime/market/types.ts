@@ -6,6 +6,7 @@
 import type { MarketConfig } from "../../config";
 import type { MarketEngineSnapshot, MarketEngineStatus } from "../../engine/types";
 import type { MarketLive } from "./live-view";
+import type { OutcomeTrack } from "./outcome-roll";
 
 /** Which strategy a market runs; the rest (instruments, expiry, strike) comes from venue metadata. */
 export type StrategyRequest =
@@ -25,6 +26,10 @@ export interface MarketRequest {
   market: string;
   strategy: StrategyRequest;
   enabled?: boolean;
+  /** A recurring outcome: after it settles, trade the next instance of its series (outcome-roll.ts). */
+  roll?: boolean;
+  /** Set by a roll: the market first configured, after which the engine id stays named. */
+  origin?: string;
 }
 
 /** A refusal naming the field (config paths, request fields, venue facts). */
@@ -67,6 +72,8 @@ export interface MarketStatus extends MarketEngineStatus {
   decisions: number;
   /** Top of book, signals, regimes and strategy inputs (live-view.ts), rebuilt at most every 200 ms. */
   live: MarketLive;
+  /** An outcome market: the instance it trades (coin, expiry), settled or rolled; null otherwise. */
+  outcome?: OutcomeTrack | null;
 }
 
 /** Stage times of one emitted decision (local ms; workerd's clock only advances across I/O). */
