@@ -174,7 +174,7 @@ export class MarketDO extends DurableObject<Env> {
   /** A cached view, so the 4 Hz pulls cost one engine snapshot per 200 ms at most (none per frame). */
   private liveView(e: MarketEngine, now: number): MarketLive {
     if (this.live !== null && now - this.live.builtAt < LIVE_EVERY_MS && now >= this.live.builtAt) return this.live;
-    this.live = marketLive({ snapshot: e.snapshot(), strategy: e.config.strategy, params: e.config.params, slice: this.slice }, now, e.venueClock.now(now));
+    this.live = marketLive({ snapshot: e.snapshot(), strategy: e.config.strategy, params: e.config.params, slice: this.slice, latency: this.sender.latency.view(now) }, now, e.venueClock.now(now));
     return this.live;
   }
 

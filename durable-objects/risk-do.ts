@@ -17,11 +17,12 @@ import { AccountDesk } from "./risk/desk";
 import { rebuildEngine } from "./risk/engine-start";
 import type { RiskEnv } from "./risk/env";
 import { marketPeer } from "./risk/market-peer";
+import { LatencyLog, ObservedRiskStore } from "./risk/latency-log";
 import { PnlLog } from "./risk/pnl-log";
 import { RiskSession } from "./risk/session";
 import { RiskSetup } from "./risk/setup";
 import { SignerLink } from "./risk/signer-link";
-import { RiskStore } from "./risk/store";
+import type { RiskStore } from "./risk/store";
 import { VenueInfo } from "./risk/venue-info";
 import type { ReconcileReport } from "./risk/reconciler";
 import type { RiskStatus, RiskStatusView } from "./risk/status";
@@ -42,10 +43,13 @@ export class RiskDO extends DurableObject<RiskEnv> {
   private readonly desk: AccountDesk;
   private readonly session: RiskSession;
   private readonly pnlLog: PnlLog;
+  private readonly latency: LatencyLog;
 
   constructor(ctx: DurableObjectState, env: RiskEnv) {
     super(ctx, env);
-    this.store = new RiskStore(ctx.storage.sql);
+    const latency = new LatencyLog(Date.now());
+    this.latency = latency;
+    this.store = new ObservedRiskStore(ctx.storage.sql, (entries) => latency.observe(entries));
     this.setup = new RiskSetup(this.store);
     const info = new VenueInfo(env.HL_API_URL, env.HL_ACCOUNT);
     const link = new SignerLink(env.SIGNER, this.store, () => this.setup.clock, () => this.setup.config.execution.ack_timeout_ms);
@@ -150,8 +154,9 @@ export class RiskDO extends DurableObject<RiskEnv> {
 
   async status(): Promise<RiskStatusView> {
     const s: RiskStatus = this.session.status();
-    const pnl = this.pnlLog.status(s.account, Date.now());
-    return { ...s, pnlTodayUsd: pnl.pnlTodayUsd, pnlDay: pnl.dayOpen };
+    const now = Date.now();
+    const pnl = this.pnlLog.status(s.account, now);
+    return { ...s, pnlTodayUsd: pnl.pnlTodayUsd, pnlDay: pnl.dayOpen, latency: this.latency.view(now) };
   }
 
   async positions(): Promise<PositionView[]> {

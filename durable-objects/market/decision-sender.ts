@@ -11,6 +11,7 @@
  */
 import type { AccountSlice, MarketDecision } from "../../shared/engine/types";
 import type { RiskForMarkets } from "../../shared/runtime/market/risk-port";
+import { StageHistograms } from "../../shared/runtime/latency-histogram";
 import { SubmitQueue } from "../../shared/runtime/market/submit-queue";
 import type { DecisionTiming, SubmitStatus } from "../../shared/runtime/market/types";
 import type { MarketStore } from "./store";
@@ -35,6 +36,8 @@ export class DecisionSender {
   private failed = 0;
   private buffer: DecisionTiming[] = [];
   lastError: string | null = null;
+  /** frame -> decision (decisions a venue frame led to) and the submit RPC's round trip, ms. */
+  readonly latency = new StageHistograms(5);
 
   constructor(private readonly o: SenderOptions) {}
 
@@ -42,6 +45,7 @@ export class DecisionSender {
   offer(decision: MarketDecision, coin: string | null, frameTs: number | null, frameAt: number): void {
     const timing: DecisionTiming = { seq: decision.seq, coin, frameTs, frameAt, decidedAt: Date.now(), submittedAt: null, answeredAt: null, quotes: decision.quotes.length, orders: decision.orders.length };
     this.buffer.push(timing);
+    if (coin !== null) this.latency.observe("decide", timing.decidedAt - frameAt, timing.decidedAt);
     if (this.buffer.length > BUFFER_KEPT) this.buffer.splice(0, this.buffer.length - BUFFER_KEPT);
     const now = this.queue.offer({ decision, timing });
     if (now !== null) void this.run(now);
@@ -82,6 +86,7 @@ export class DecisionSender {
       try {
         const slice = await this.o.risk().submit(decision, { frameAt: timing.frameAt, decidedAt: timing.decidedAt });
         timing.answeredAt = Date.now();
+        this.latency.observe("submit", timing.answeredAt - timing.submittedAt, timing.answeredAt);
         this.sent++;
         this.o.onSlice(slice);
       } catch (e) {

@@ -10,6 +10,7 @@ import type { Mode } from "../../shared/risk";
 import type { DeadManState } from "../../shared/runtime/account/dead-man";
 import type { FeedDown } from "../../shared/runtime/account/feeds";
 import type { DayOpen } from "../../shared/runtime/account/pnl-history";
+import type { StageHistogramsView } from "../../shared/runtime/latency-histogram";
 import type { VenueClock } from "../../shared/runtime/account/venue-clock";
 import type { PrivateStreamStatus } from "./private-stream";
 import type { ReconcileReport } from "./reconciler";
@@ -46,6 +47,8 @@ export interface RiskStatusView extends RiskStatus {
   /** Equity now minus the equity at 00:00 UTC, USD (null before the account has an equity). */
   pnlTodayUsd: number | null;
   pnlDay: DayOpen | null;
+  /** Order-path stage histograms from the ack records (latency-log.ts); counts since `since` and a 5-min window. */
+  latency: StageHistogramsView & { since: number };
 }
 
 const STATE: Record<Mode, RiskStatus["state"]> = { active: "ACTIVE", reducing: "REDUCING", halted: "HALTED" };

@@ -101,6 +101,29 @@ describe("public status", () => {
     expect(restored.series.slice(0, h.series.length)).toEqual(h.series);
   });
 
+  it("latency histograms per stage: the RiskDO's from its ack records (one per signed batch), the MarketDO's frame -> decision", async () => {
+    type Hist = { counts: number[]; n: number; maxMs: number };
+    type Lat = { bounds: number[]; windowMs: number; stages: Record<string, { total: Hist; window: Hist }> };
+    const overview = async () => (await (await exports.default.fetch("http://local/admin/status", { headers: { Authorization: "Bearer test-admin-token" } })).json()) as { risk: { latency: Lat }; markets: MarketStatus[] };
+    const o = await until("an order batch answered", overview, (x) => (x.risk.latency.stages.venue?.total.n ?? 0) > 0 && (x.markets[0]?.live.latency?.stages.decide?.total.n ?? 0) > 0);
+    const lat = o.risk.latency;
+    expect(lat.bounds[0]).toBe(0);
+    expect(Object.keys(lat.stages).sort()).toEqual(["decide", "risk", "sign", "signer", "total", "venue"]);
+    for (const st of Object.values(lat.stages)) {
+      expect(st.total.counts).toHaveLength(lat.bounds.length + 1);
+      expect(st.total.counts.reduce((a, b) => a + b, 0)).toBe(st.total.n);
+      expect(st.window.n).toBeLessThanOrEqual(st.total.n);
+    }
+    // Every counted batch is an ack record with stage times in the audit log (same RiskDO, same nonces).
+    const acks = (await admin<{ body: { nonce: number; stages?: Record<string, number> } }[]>("GET", "/admin/decisions?kind=ack&limit=1000")).body;
+    const batches = new Set(acks.filter((a) => a.body.stages !== undefined).map((a) => a.body.nonce));
+    expect(lat.stages.venue!.total.n).toBeLessThanOrEqual(batches.size);
+    const venueMax = Math.max(...acks.filter((a) => a.body.stages !== undefined).map((a) => a.body.stages!.answeredAt! - a.body.stages!.postedAt!));
+    expect(lat.stages.venue!.total.maxMs).toBeLessThanOrEqual(venueMax);
+    const mine = o.markets[0]!.live.latency!;
+    expect(mine.stages.decide!.total.counts.reduce((a, b) => a + b, 0)).toBe(mine.stages.decide!.total.n);
+  });
+
   it("serves the page at / as a static asset", async () => {
     const page = await env.ASSETS.fetch("http://local/index.html");
     expect(page.status).toBe(200);

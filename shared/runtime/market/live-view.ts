@@ -15,6 +15,7 @@ import type { PipelineSnapshot } from "../../pipeline/snapshot";
 import type { SignalReading } from "../../signals/signal-state";
 import { asQuote } from "../../strategies/avellaneda";
 import { cashOrNothing } from "../../strategies/digital";
+import type { StageHistogramsView } from "../latency-histogram";
 
 export interface LivePipeline {
   coin: string;
@@ -43,6 +44,8 @@ export interface MarketLive {
   inputsSource: "strategy" | "rebuilt";
   /** An outcome's settlement time (exchange ms) and, for parity, its strike (USD). */
   outcome: { expiryMs: number; strike: number | null } | null;
+  /** This market's frame -> decision and submit round-trip histograms (the order path's are the RiskDO's). */
+  latency: StageHistogramsView | null;
   /** The knobs the 3D views draw with (a subset of MarketSnapshot.params, same names). */
   params: { mm: Pick<MarketConfig["mm"], "gamma" | "kappa" | "order_size" | "max_inventory">; parity: Pick<MarketConfig["parity"], "min_edge"> };
 }
@@ -132,6 +135,7 @@ export interface LiveSource {
   strategy: StrategySpec;
   params: MarketConfig;
   slice: AccountSlice | null;
+  latency?: StageHistogramsView;
 }
 
 /** `venueNowMs`: the engine's venue clock (an outcome's T−t is measured on it, as the strategy does). */
@@ -148,5 +152,5 @@ export function marketLive(src: LiveSource, nowMs: number, venueNowMs = nowMs): 
   const base: Omit<DecisionContext, "inputs"> = ctx ?? { strategy: s.kind, tradable: false, alpha: p0?.alpha.alpha ?? 0, signals: {}, regime, fair: null, mid: p0?.market.mid ?? null, notes: ["the engine has not decided yet"] };
   const { gamma, kappa, order_size, max_inventory } = src.params.mm;
   const params = { mm: { gamma, kappa, order_size, max_inventory }, parity: { min_edge: src.params.parity.min_edge } };
-  return { builtAt: nowMs, pipelines, context: { ...base, inputs }, inputsSource: ran ? "strategy" : "rebuilt", outcome, params };
+  return { builtAt: nowMs, pipelines, context: { ...base, inputs }, inputsSource: ran ? "strategy" : "rebuilt", outcome, params, latency: src.latency ?? null };
 }
