@@ -139,10 +139,10 @@ describe("AccountEngine order path", () => {
     expect(a.state.book.orders[bid!.cloid]!.status).toBe("resting");
   });
 
-  it("rejects what a resize leaves under the venue minimum", () => {
+  it("rejects what a resize leaves under the venue minimum, naming the limit that cut it", () => {
     const a = account({ limits: { ...accountConfig().limits, max_per_market_qty: 200 } });
     const o = a.submit(decision(TWO), T);
-    expect(o.records[1]!.decision).toMatchObject({ kind: "reject", limit: "min_notional_usd" });
+    expect(o.records[1]!.decision).toMatchObject({ kind: "reject", limit: "max_per_market_qty", reason: expect.stringMatching(/under venue minimum 10$/) });
     expect(o.orders).toHaveLength(1);
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { RISK_DEFAULTS } from "../config/risk";
+import { sz } from "../core/units";
+import type { Instrument } from "../execution/types";
 import { decide, globalMode, modeFor } from "./decide";
 import { BTC, freshState, intent, LIMITS } from "./fixtures.test-util";
-import { grossNotional, registerInstrument } from "./state";
+import { createRiskState, grossNotional, registerInstrument } from "./state";
 import { applyFill, gate, kill, markToMarket, reserve } from "./transitions";
 import { setReducing, trigger } from "./triggers";
 import type { RiskState } from "./types";
@@ -122,5 +125,48 @@ describe("decide: Pass | Resize | Reject naming the limit", () => {
   it("groups must share lot sizes", () => {
     const r = registerInstrument(freshState(), { ...BTC, market: "hl:#22", group: "hl:out2", payoff: "binary" });
     expect(r.ok).toBe(false);
+  });
+});
+
+// The instruments `npm start` trades, as the venue's meta gives them (rpl:ETH szDecimals 4 ->
+// 6 − 4 = 2 price decimals; BTC szDecimals 5 -> 1), under the default limits. The figures are
+// from an `npm start` run: the parity hedge held 0.12382 BTC at 80 757.5 (9 999.39 USD of the
+// 10 000 gross budget) when OFI asked for 30 lots (0.003 ETH) of rpl:ETH at 4 270.80.
+describe("a HIP-3 perp under a nearly spent gross budget", () => {
+  const RPL_ETH: Instrument = { market: "hl:rpl:ETH", venue: "hl", pxDecimals: 2, szDecimals: 4, payoff: "linear", minNotionalUsd: 10 };
+  const HL_BTC: Instrument = { market: "hl:BTC", venue: "hl", pxDecimals: 1, szDecimals: 5, payoff: "linear", minNotionalUsd: 10 };
+  const withBtc = (btcLots: number): RiskState => {
+    let s = createRiskState(200_000, 0, RISK_DEFAULTS);
+    for (const inst of [HL_BTC, RPL_ETH]) {
+      const r = registerInstrument(s, inst);
+      if (!r.ok) throw new Error(r.error.reason);
+      s = r.value;
+    }
+    s = markToMarket(s, { "hl:BTC": 80_757.5, "hl:rpl:ETH": 4_270.8 }, RISK_DEFAULTS, NOW).state;
+    if (btcLots === 0) return s;
+    const f = applyFill(s, { market: "hl:BTC", side: "buy", lots: btcLots, px: 807_575, feeUsd: 0 }, RISK_DEFAULTS, NOW);
+    if (!f.ok) throw new Error("fill");
+    return f.value.state;
+  };
+  const eth30 = (): ReturnType<typeof intent> => ({ ...intent("hl:rpl:ETH", "buy", 30, 427_080), tif: "Alo" });
+
+  it("passes 30 lots (0.003 ETH, 12.81 USD) while the budget has room", () => {
+    expect(decide(withBtc(0), eth30(), RISK_DEFAULTS, NOW)).toEqual({ kind: "pass", sz: 30 });
+    // 12.72 USD of budget left: 29 lots (12.39 USD) still clear the venue minimum.
+    expect(decide(withBtc(12_367), eth30(), RISK_DEFAULTS, NOW)).toMatchObject({ kind: "resize", sz: 29, limit: "max_gross_notional_usd" });
+  });
+
+  it("names the gross budget, with the minimum, when it leaves one lot (0.43 USD)", () => {
+    const s = withBtc(12_382);
+    expect(RISK_DEFAULTS.max_gross_notional_usd - grossNotional(s)).toBeCloseTo(0.61, 2);
+    expect(decide(s, eth30(), RISK_DEFAULTS, NOW)).toEqual({
+      kind: "reject",
+      limit: "max_gross_notional_usd",
+      reason: "gross budget 10000: 1 of 30 lots left (0.43 USD), under venue minimum 10",
+    });
+  });
+
+  it("still names the venue minimum when no limit cut the order", () => {
+    expect(decide(withBtc(0), { ...eth30(), sz: sz(20) }, RISK_DEFAULTS, NOW)).toEqual({ kind: "reject", limit: "min_notional_usd", reason: "8.54 under venue minimum 10" });
   });
 });

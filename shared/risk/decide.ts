@@ -4,8 +4,9 @@
  *   kill switch -> halting triggers -> drawdown -> open orders per market -> submit rate ->
  *   fat-finger price band -> REDUCING (only exposure-shrinking size) -> max_per_market_qty ->
  *   max_order_notional_usd -> max_gross_notional_usd -> venue minimum notional.
- * Size limits resize down to what still fits; nothing left is a rejection. Cancels are never
- * gated: pulling an order only ever lowers worst-case exposure.
+ * Size limits resize down to what still fits; nothing left, or less than the venue minimum, is a
+ * rejection naming the limit that cut it. Cancels are never gated: pulling an order only ever
+ * lowers worst-case exposure.
  */
 import { sz } from "../core/units";
 import type { OrderIntent } from "../execution/types";
@@ -130,6 +131,11 @@ export function decide(s: RiskState, o: OrderIntent, limits: RiskLimits, nowMs: 
   const min = inst.minNotionalUsd ?? 0;
   const notional = lotsToUnits(inst, allowed) * pxUsd;
   if (min > 0 && notional < min - 1e-9) {
+    // A limit that cut the order below what the venue accepts is the one that refused it: a
+    // spent gross budget leaving one lot must not read as an order too small to send.
+    if (allowed < o.sz && bound !== null) {
+      return reject(bound, `${why}: ${allowed} of ${o.sz} lots left (${notional.toFixed(2)} USD), under venue minimum ${min}`);
+    }
     return reject("min_notional_usd", `${notional.toFixed(2)} under venue minimum ${min}`);
   }
   if (allowed === o.sz || bound === null) return { kind: "pass", sz: o.sz };
