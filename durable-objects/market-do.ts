@@ -16,6 +16,7 @@ import type { DecisionTiming, MarketRequest, MarketSnapshot, MarketStatus, Setup
 import type { Env } from "../workers/api/env";
 import { DecisionSender } from "./market/decision-sender";
 import { MarketFeed } from "./market/market-feed";
+import { OutcomeRoller } from "./market/outcome-roller";
 import { MarketStore, type StoredSetup } from "./market/store";
 import { fetchVenueMetadata } from "./market/venue-info";
 
@@ -31,6 +32,7 @@ export class MarketDO extends DurableObject<Env> {
   private engine: MarketEngine | null = null;
   private feed: MarketFeed | null = null;
   private readonly sender: DecisionSender;
+  private readonly roller: OutcomeRoller;
   private registered = false;
   private savedAt = 0;
   private savedEvents = 0;
@@ -42,6 +44,7 @@ export class MarketDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new MarketStore(ctx.storage.sql);
+    this.roller = new OutcomeRoller(ctx.storage.sql, { id: this.id, apiUrl: env.HL_API_URL, setup: () => this.setup, engine: () => this.engine, risk: () => this.risk(), install: (next, state) => this.install(next, state) });
     this.sender = new DecisionSender({ store: this.store, risk: () => this.risk(), onSlice: (slice) => this.takeSlice(slice) });
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
@@ -76,6 +79,7 @@ export class MarketDO extends DurableObject<Env> {
     const built = buildMarketSetup(req, venue.value, config);
     if (!built.ok) return built;
     const enabled = req.enabled ?? this.setup?.enabled ?? true;
+    this.roller.configured(built.value.outcome);
     return this.install({ request: req, engine: built.value.engine, enabled, updatedAt: Date.now() });
   }
 
@@ -121,6 +125,7 @@ export class MarketDO extends DurableObject<Env> {
       feed: this.feed?.status() ?? MarketFeed.idleStatus(e.coins()),
       submits: this.sender.status(),
       decisions: e.counters.decisions,
+      outcome: this.roller.status(),
       live: this.liveView(e, Date.now()),
     };
   }
@@ -157,6 +162,7 @@ export class MarketDO extends DurableObject<Env> {
     feed.tick();
     this.decide(now, null, null);
     this.sender.flush();
+    await this.roller.check(now);
     if (now - this.savedAt >= SAVE_EVERY_MS) {
       this.save(now);
       this.store.pruneTimings();
@@ -185,10 +191,10 @@ export class MarketDO extends DurableObject<Env> {
     return fresh.ok ? fresh.value : null;
   }
 
-  private async install(next: StoredSetup): Promise<Result<MarketStatus, SetupIssue[]>> {
+  private async install(next: StoredSetup, state?: unknown): Promise<Result<MarketStatus, SetupIssue[]>> {
     const config = effectiveConfig(next);
-    // Learned state (vol, trust, decision seq) carries over when the pipelines still match.
-    const kept = MarketEngine.create(config, this.engine?.exportState());
+    // Learned state (vol, trust, decision seq) carries over when the pipelines still match (a roll passes what still applies).
+    const kept = MarketEngine.create(config, state ?? this.engine?.exportState());
     const built = kept.ok ? kept : MarketEngine.create(config);
     if (!built.ok) return err(built.error);
     const engine = built.value;
