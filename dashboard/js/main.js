@@ -19,7 +19,7 @@ import { ReplayPanel } from "./panels/replay.js";
 import { collectSignals, renderSignals } from "./panels/signals.js";
 import { Poller } from "./poller.js";
 import { learnScales } from "./scales.js";
-import { createStore, forgetAdminData, takeSnapshot } from "./store.js";
+import { createStore, detailsById, forgetAdminData, takeSnapshot } from "./store.js";
 import { StreamClient } from "./stream.js";
 import { collectVenues } from "./venues.js";
 import { renderAsBand } from "./views/as-band.js";
@@ -76,7 +76,7 @@ function renderCharts(force = false) {
 
 function onSnapshot(snap, recvAt) {
   takeSnapshot(store, snap, recvAt);
-  scales = learnScales(snap, store.details, store.riskTail, scales);
+  scales = learnScales(snap, detailsById(store), store.riskTail, scales);
   guard("collect", () => {
     collectVenues(store);
     collectSignals(store);
@@ -93,7 +93,7 @@ stream.open();
 
 new Poller(store, admin, (task) => {
   if (task === "details") guard("collect", () => collectSignals(store));
-  scales = learnScales(store.snap, store.details, store.riskTail, scales);
+  scales = learnScales(store.snap, detailsById(store), store.riskTail, scales);
   renderTables();
   renderCharts();
 });

@@ -2,7 +2,8 @@
  * With the admin token, the detail the public stream does not carry (durable-objects/README.md):
  * each market's snapshot every second (top-of-book levels, signals, regimes, the strategy's
  * inputs), the risk decisions and order acks (stage timestamps) every two seconds, decisions
- * with the outcome's expiry and strike until they are known, the bot config and the venue. One
+ * with the outcome's expiry and strike until they are known (the stream carries them now), the
+ * PnL history of the last 24 h (seeds the PnL line), the bot config and the venue. One
  * request per task at a time; nothing runs without a usable token; a new token is tried with
  * /admin/health alone first, and a 401 stops everything until a new token is entered (admin.js).
  */
@@ -13,6 +14,7 @@ const TASKS = [
   { name: "risk", everyMs: 2_000 },
   { name: "acks", everyMs: 3_000 },
   { name: "anchors", everyMs: 5_000 },
+  { name: "pnl", everyMs: 30_000 },
   { name: "config", everyMs: 15_000 },
   { name: "health", everyMs: 30_000 },
 ];
@@ -72,6 +74,8 @@ export class Poller {
         return;
       }
       case "acks": {
+        // The server keeps the stage histograms (risk.latency on the stream): no need for the records.
+        if (typeof s.snap?.risk?.latency === "object" && s.snap.risk.latency !== null) return;
         const v = okValue((await this.admin.get("/admin/decisions?kind=ack&limit=500")).body);
         if (v !== null) s.acks = v;
         return;
@@ -87,6 +91,11 @@ export class Poller {
             if (v !== null) s.anchors[m.id] = anchorsFrom(v);
           }),
         );
+        return;
+      }
+      case "pnl": {
+        const r = await this.admin.get(`/admin/pnl?since=${Date.now() - 86_400_000}`);
+        if (r.ok && Array.isArray(r.body?.series)) s.pnlHistory = { series: r.body.series, at: Date.now() };
         return;
       }
       case "config": {

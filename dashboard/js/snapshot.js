@@ -69,6 +69,39 @@ function readAccount(a) {
   };
 }
 
+function readHist(h) {
+  const o = obj(h);
+  return { counts: arr(o.counts).map((c) => num(c) ?? 0), n: num(o.n) ?? 0, maxMs: num(o.maxMs) ?? 0 };
+}
+
+/** Stage histograms (shared/runtime/latency-histogram.ts), or null. */
+function readLatency(l) {
+  if (typeof l !== "object" || l === null || !Array.isArray(l.bounds)) return null;
+  const stages = {};
+  for (const [k, v] of Object.entries(obj(l.stages))) stages[k] = { total: readHist(obj(v).total), window: readHist(obj(v).window) };
+  return { bounds: arr(l.bounds).map((b) => num(b) ?? 0), windowMs: num(l.windowMs), stages };
+}
+
+/** The venue the Workers talk to: {network, kind, paper, host}, or null (an older server). */
+function readVenue(v) {
+  if (typeof v !== "object" || v === null || typeof v.kind !== "string") return null;
+  return { network: str(v.network), kind: v.kind, paper: v.paper === true, host: str(v.host) };
+}
+
+/** A market's live view (shared/runtime/market/live-view.ts): pipelines, context, outcome, knobs, latency. */
+function readLive(l) {
+  if (typeof l !== "object" || l === null) return null;
+  const out = obj(l.outcome);
+  return {
+    pipelines: arr(l.pipelines).filter((p) => typeof p === "object" && p !== null),
+    context: typeof l.context === "object" && l.context !== null ? l.context : null,
+    inputsSource: strOrNull(l.inputsSource),
+    outcome: num(out.expiryMs) === null ? null : { expiryMs: num(out.expiryMs), strike: num(out.strike) },
+    params: typeof l.params === "object" && l.params !== null ? l.params : null,
+    latency: readLatency(l.latency),
+  };
+}
+
 function readRisk(r) {
   if (typeof r !== "object" || r === null) return null;
   const o = obj(r);
@@ -87,6 +120,9 @@ function readRisk(r) {
     stream: typeof o.stream === "object" && o.stream !== null ? { phase: str(stream.phase), synced: bool(stream.synced), lastFrameMs: num(stream.lastFrameMs), lastError: strOrNull(stream.lastError) } : null,
     markets,
     feedsDown,
+    pnlTodayUsd: num(o.pnlTodayUsd),
+    pnlDay: typeof o.pnlDay === "object" && o.pnlDay !== null ? { dayStartMs: num(o.pnlDay.dayStartMs), equityUsd: num(o.pnlDay.equityUsd), source: str(o.pnlDay.source) } : null,
+    latency: readLatency(o.latency),
   };
 }
 
@@ -125,6 +161,7 @@ function readMarket(m) {
       coins: arr(f.coins).filter((c) => typeof c === "string"),
     },
     submits: { sent: num(s.sent), failed: num(s.failed), superseded: num(s.superseded), lastError: strOrNull(s.lastError) },
+    live: readLive(o.live),
   };
 }
 
@@ -137,6 +174,7 @@ export function readSnapshot(raw) {
     seq: num(raw.seq),
     ts,
     network: str(raw.network) || "unknown",
+    venue: readVenue(raw.venue),
     risk: readRisk(raw.risk),
     markets: arr(raw.markets).map(readMarket).filter((m) => m.id !== ""),
   };

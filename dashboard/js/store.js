@@ -18,6 +18,10 @@ export function createStore() {
     minDelayMs: null,
     /** id -> { value: MarketSnapshot, at: browser ms } from GET /admin/markets/:id */
     details: {},
+    /** id -> { value: {engine: {pipelines, context}, params}, at } from the stream's MarketStatus.live (no token) */
+    live: {},
+    /** GET /admin/pnl (token): { series: [{ts, equityUsd, pnlUsd}], at } */
+    pnlHistory: null,
     config: null,
     health: null,
     /** audit entries, newest first */
@@ -44,6 +48,37 @@ export function takeSnapshot(store, snap, recvAt) {
   store.recvAt = recvAt;
   const pnl = snap.risk?.account?.pnl.totalUsd ?? null;
   if (pnl !== null) store.pnl.push(snap.ts, pnl);
+  for (const m of snap.markets ?? []) {
+    const live = m?.live;
+    if (typeof live !== "object" || live === null) continue;
+    store.live[m.id] = { value: { engine: { pipelines: live.pipelines ?? [], context: live.context ?? null }, params: live.params ?? null, inputsSource: live.inputsSource ?? null }, at: recvAt };
+    // The outcome's expiry and strike come with the market; the decision log is no longer needed for them.
+    const o = live.outcome;
+    if (o !== null && typeof o === "object" && typeof o.expiryMs === "number") {
+      const known = store.anchors[m.id];
+      if (known === undefined || known === null || known.expiryMs !== o.expiryMs || known.strike !== (o.strike ?? known.strike)) store.anchors[m.id] = { ts: snap.ts, expiryMs: o.expiryMs, strike: o.strike ?? known?.strike ?? null, seq: null };
+    }
+  }
+}
+
+/**
+ * A market's detail: the admin snapshot when the token fetched one in the last 5 s, else the
+ * stream's live view (same field names: engine.pipelines, engine.context, params).
+ */
+export function detailOf(store, id, now = Date.now()) {
+  const d = store.details[id];
+  if (d !== undefined && now - d.at < 5_000) return d.value;
+  return store.live[id]?.value ?? d?.value ?? null;
+}
+
+/** Every market's detail by id (detailOf for each market on the stream). */
+export function detailsById(store) {
+  const out = {};
+  for (const m of store.snap?.markets ?? []) {
+    const v = detailOf(store, m.id);
+    if (v !== null) out[m.id] = { value: v };
+  }
+  return out;
 }
 
 /** The server's clock now, from the browser's (offset estimated on the stream). */
@@ -78,4 +113,5 @@ export function forgetAdminData(store) {
   store.acks = [];
   store.anchors = {};
   store.signals = [];
+  store.pnlHistory = null;
 }

@@ -8,7 +8,7 @@
 import { num } from "./format.js";
 import { digitalInputs, outcomeLegs, pipeline } from "./inputs.js";
 import { digitalYes } from "./models.js";
-import { serverNow, venueSeries } from "./store.js";
+import { detailOf, serverNow, venueSeries } from "./store.js";
 
 export const VENUES = [
   { key: "hl-yes", label: "Hyperliquid YES", short: "HL YES", help: "mid of the YES book" },
@@ -31,7 +31,7 @@ export function outcomeEngines(snap) {
 export function parityInputs(store) {
   const { parity, perpCoin } = outcomeEngines(store.snap);
   if (parity === null || perpCoin === null) return null;
-  const detail = store.details[parity.id]?.value ?? null;
+  const detail = detailOf(store, parity.id);
   return digitalInputs({ snap: store.snap, detail, anchor: store.anchors[parity.id] ?? null, id: parity.id, perpCoin, serverNow: serverNow(store) });
 }
 
@@ -45,7 +45,7 @@ export function collectVenues(store) {
   const legs = anyOutcome === null ? null : outcomeLegs(snap, anyOutcome.id);
   if (legs !== null) {
     for (const m of snap.markets) {
-      const no = pipeline(store.details[m.id]?.value ?? null, legs.no.replace(/^[a-z]{2}:/, ""));
+      const no = pipeline(detailOf(store, m.id), legs.no.replace(/^[a-z]{2}:/, ""));
       const mid = num(no?.market?.mid);
       if (mid !== null) {
         venueSeries(store, "hl-no").push(t, 1 - mid);

@@ -62,6 +62,8 @@ export interface CaptureOk {
   events: { t: number; kind: "mid" | "book"; coin: string; px?: number; bid?: { px: number; sz: number } | null; ask?: { px: number; sz: number } | null }[];
   records: number;
   bad: number;
+  /** Records the page does not replay (other types, other venues). */
+  skipped: number;
   from: number;
   to: number;
   coins: string[];
@@ -91,7 +93,15 @@ export const dashboard = {
   series: () => load<{ Series: new (max?: number, minGapMs?: number) => SeriesLike }>("series.js"),
   snapshot: () => load<{ readSnapshot(raw: unknown): Snap | null }>("snapshot.js"),
   staleness: () => load<StalenessModule>("staleness.js"),
-  latency: () => load<{ stageDurations(acks: unknown[]): Record<string, number[]>; quantile(v: number[], q: number): number | null; STAGES: { key: string; from: string; to: string }[] }>("latency.js"),
+  latency: () =>
+    load<{
+      stageDurations(acks: unknown[]): Record<string, number[]>;
+      quantile(v: number[], q: number): number | null;
+      STAGES: { key: string; from: string; to: string }[];
+      BOUNDS_MS: number[];
+      histogramOf(v: number[]): { counts: number[]; n: number; maxMs: number };
+      histQuantile(h: unknown, q: number): number | null;
+    }>("latency.js"),
   scales: () => load<{ learnScales(snap: Snap | null, details: Record<string, unknown>, riskTail: unknown[]): { px: Record<string, number>; sz: Record<string, number> }; tickPrice(s: unknown, market: string, ticks: number): string; lotSize(s: unknown, market: string, lots: number): string }>("scales.js"),
   inputs: () => load<{ anchorsFrom(entries: unknown[]): { ts: number; expiryMs: number; strike: number | null } | null }>("inputs.js"),
   stream: () => load<{ backoffCeiling(attempt: number): number; BACKOFF: { baseMs: number; maxMs: number } }>("stream.js"),

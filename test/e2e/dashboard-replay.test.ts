@@ -71,10 +71,27 @@ describe("capture file", () => {
     expect(parse(body, { source: "historical" }).ok).toBe(true);
   });
 
-  it("counts unreadable lines and records of unknown types instead of throwing", () => {
-    const r = parse(`${cap.jsonl}not json\n{"t": 1, "type": "trades", "data": []}\n{"t": "x", "type": "allMids", "data": {}}\n`);
+  it("counts unreadable lines as bad and records it does not replay as skipped, instead of throwing", () => {
+    const r = parse(`${cap.jsonl}not json\n{"t": 1, "type": "trades", "data": []}\n{"t": "x", "type": "allMids", "data": {}}\n{"t": 2}\n`);
     expect(r.ok).toBe(true);
     expect((r as CaptureOk).bad).toBe(3);
+    expect((r as CaptureOk).skipped).toBe(1);
+  });
+
+  it("skips outcomeMeta and other venues' records (Polymarket, Kalshi) as not replayed, not as bad", () => {
+    const extra = [
+      { t: 1, venue: "hl", type: "outcomeMeta", req: { type: "outcomeMeta" }, data: { outcomes: [] } },
+      { t: 2, venue: "pm", type: "book", req: "/book?token_id=1", data: { bids: [], asks: [] } },
+      { t: 3, venue: "ks", type: "orderbook", req: "/markets/X/orderbook", data: { orderbook: {} } },
+      // A Polymarket record whose type a Hyperliquid record also has: judged by its venue.
+      { t: 4, venue: "pm", type: "l2Book", coin: "X", data: { coin: "X", time: 4, levels: [[{ px: "0.5", sz: "1" }], [{ px: "0.6", sz: "1" }]] } },
+    ];
+    const r = parse(`${cap.jsonl}${extra.map((x) => JSON.stringify(x)).join("\n")}\n`) as CaptureOk;
+    expect(r.ok).toBe(true);
+    expect(r.bad).toBe(0);
+    expect(r.skipped).toBe(4);
+    expect(r.records).toBe(cap.records.length);
+    expect(r.coins).not.toContain("X");
   });
 });
 

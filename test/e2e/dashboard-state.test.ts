@@ -169,3 +169,41 @@ describe("stream reconnect backoff", () => {
     expect(backoffCeiling(1_000)).toBe(BACKOFF.maxMs);
   });
 });
+
+describe("server-side latency histograms on the page", () => {
+  it("the page's buckets and quantiles are the server's (shared/runtime/latency-histogram.ts)", async () => {
+    const page = await dashboard.latency();
+    const server = await import("../../shared/runtime/latency-histogram");
+    expect(page.BOUNDS_MS).toEqual([...server.BUCKET_BOUNDS_MS]);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 30_000, noNaN: true })), fc.double({ min: 0.01, max: 1, noNaN: true }), (xs, q) => {
+        const h = server.emptyHistogram();
+        xs.forEach((x) => server.observe(h, x));
+        const mine = page.histogramOf(xs);
+        return JSON.stringify(mine.counts) === JSON.stringify(h.counts) && page.histQuantile(h, q) === server.quantileMs(h, q);
+      }),
+    );
+  });
+
+  it("reads the frame's venue, PnL today, stage histograms and each market's live view; garbage reads as null", () => {
+    const raw = clone(REC.snapshot) as unknown as Record<string, unknown> & { risk: Record<string, unknown>; markets: Record<string, unknown>[] };
+    raw.venue = { network: "mainnet", kind: "simulator", paper: true, host: "127.0.0.1:8780" };
+    raw.risk.pnlTodayUsd = -3.25;
+    raw.risk.pnlDay = { dayStartMs: Date.UTC(2026, 4, 10), equityUsd: 1_000, source: "sample" };
+    raw.risk.latency = { bounds: [0, 1, 2], windowMs: 300_000, stages: { venue: { total: { counts: [0, 1, 2, 1], n: 4, sumMs: 9, maxMs: 4 }, window: { counts: [0, 0, 1, 0], n: 1, sumMs: 2, maxMs: 2 } } } };
+    raw.markets[0]!.live = { pipelines: [{ coin: "#150", book: { bids: [{ px: "0.95234", sz: "29" }], asks: [] } }], context: { inputs: { sigma: 0.01 } }, inputsSource: "rebuilt", outcome: { expiryMs: 1_778_392_800_000, strike: null }, params: { mm: { gamma: 0.1 } } };
+    const s = readSnapshot(raw) as unknown as { venue: { paper: boolean; kind: string }; risk: { pnlTodayUsd: number; pnlDay: { source: string }; latency: { stages: Record<string, { total: { n: number } }> } }; markets: { live: { pipelines: unknown[]; outcome: { expiryMs: number } } | null }[] };
+    expect(s.venue).toEqual({ network: "mainnet", kind: "simulator", paper: true, host: "127.0.0.1:8780" });
+    expect(s.risk.pnlTodayUsd).toBe(-3.25);
+    expect(s.risk.pnlDay.source).toBe("sample");
+    expect(s.risk.latency.stages.venue!.total.n).toBe(4);
+    expect(s.markets[0]!.live!.pipelines).toHaveLength(1);
+    expect(s.markets[0]!.live!.outcome.expiryMs).toBe(1_778_392_800_000);
+    expect(s.markets[1]!.live).toBeNull();
+    const bad = readSnapshot({ ...raw, venue: "x", risk: { ...raw.risk, latency: 5, pnlTodayUsd: "a" }, markets: [{ ...raw.markets[0], live: 7 }] }) as unknown as typeof s;
+    expect(bad.venue).toBeNull();
+    expect(bad.risk.latency).toBeNull();
+    expect(bad.risk.pnlTodayUsd).toBeNull();
+    expect(bad.markets[0]!.live).toBeNull();
+  });
+});

@@ -68,6 +68,57 @@ afterAll(async () => {
 }, 60_000);
 
 describe("dashboard in Chromium against wrangler dev and the simulator", () => {
+  it("without the token: book, signals, regimes, latency and the 3D views' inputs live within 10 s, PnL today and the paper badge shown", async () => {
+    const other = await openPage(browser);
+    const { page } = other;
+    const opened = Date.now();
+    await page.goto(stack.base);
+    const want = ["panel-books", "panel-signals", "panel-latency", "panel-kpi", "panel-as", "panel-digital"];
+    const firstLive = await page.evaluate(
+      ({ t0, ids }) =>
+        new Promise<Record<string, number>>((resolve) => {
+          const seen: Record<string, number> = {};
+          const check = (): void => {
+            for (const id of ids) if (document.getElementById(id)?.dataset.state === "live" && seen[id] === undefined) seen[id] = Date.now() - t0;
+            if (Object.keys(seen).length === ids.length) resolve(seen);
+            else setTimeout(check, 100);
+          };
+          check();
+        }),
+      { t0: opened, ids: want },
+    );
+    const elapsed = Math.max(...Object.values(firstLive));
+    console.log(`without the token, panels live ${elapsed} ms after the page opened: ${JSON.stringify(firstLive)}`);
+    expect(elapsed).toBeLessThanOrEqual(10_000);
+    expect(await text(page, "#mode-badge")).toMatch(/^PAPER · local simulator 127\.0\.0\.1:\d+$/);
+    expect(await text(page, "#token-status")).toMatch(/^Locked/);
+    // Best levels from the stream: prices in the bid/ask cells of every row, within the same 10 s.
+    const readCells = () => page.locator("#books-body tr").evaluateAll((rows) => rows.map((r) => [r.children[1]?.textContent ?? "", r.children[3]?.textContent ?? "", r.children[4]?.textContent ?? ""]));
+    await page
+      .waitForFunction(() => Array.from(document.querySelectorAll("#books-body tr")).every((r) => /^\d/.test(r.children[3]?.textContent ?? "") && /^\d/.test(r.children[4]?.textContent ?? "")), null, { timeout: Math.max(500, opened + 10_000 - Date.now()) })
+      .catch(async () => {
+        throw new Error(`book rows without both best levels 10 s after opening: ${JSON.stringify(await readCells())}`);
+      });
+    const cells = (await readCells()).map(([, bid, ask]) => [bid!, ask!]);
+    expect(cells).toHaveLength(3);
+    for (const [bid, ask] of cells) {
+      expect(bid).toMatch(/^\d+(\.\d+)?$/);
+      expect(ask).toMatch(/^\d+(\.\d+)?$/);
+      expect(Number(ask)).toBeGreaterThan(Number(bid));
+    }
+    // Signals tail: one row per coin with its regime (liquidity, vol bucket) or EXTREME.
+    const regimes = await page.locator("#signals-body tr td:nth-child(9)").allInnerTexts();
+    expect(regimes.some((r) => /^(EXTREME|\w+, \w+ vol)/.test(r))).toBe(true);
+    expect(await text(page, "#kpi-today")).toMatch(/^([+−]?\$[\d,]+\.\d\d)$/);
+    expect(await text(page, "#kpi-today-sub")).toMatch(/00:00 UTC/);
+    expect(await page.locator("#latency-body tr").count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator("#latency-body tr").first().getAttribute("title")).toMatch(/only advances across I\/O/);
+    await screenshot(page, "public");
+    expect(other.errors).toEqual([]);
+    expect(await page.evaluate(() => document.body.dataset.renderErrors ?? "")).toBe("");
+    await page.close();
+  }, 60_000);
+
   it("every panel shows live data within 10 s of opening the page, and the 3D views have data", async () => {
     const { page } = main;
     const opened = Date.now();
@@ -280,6 +331,7 @@ describe("dashboard in Chromium against wrangler dev and the simulator", () => {
     await p2.waitForFunction(() => /replay/.test(document.querySelector("#panel-as .panel-note")?.textContent ?? "") || /replay of/.test(document.getElementById("as-values")?.textContent ?? ""), null, { timeout: 20_000 });
     await screenshot(p2, "replay");
     await p2.waitForFunction(() => /Finished/.test(document.getElementById("replay-status")?.textContent ?? ""), null, { timeout: 30_000 });
+    expect(await text(p2, "#replay-status")).toMatch(/Manifest: source live, mode live, span \S+–\S+ \(\d+ s\); counts: /);
     await p2.click("#replay-stop");
     expect(await p2.locator("#replay-banner").isHidden()).toBe(true);
     expect(await p2.locator("#books-body tr.replay").count()).toBe(0);

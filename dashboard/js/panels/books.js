@@ -1,13 +1,14 @@
 /**
  * Top of book for every instrument any engine reads, on every venue the bot is connected to.
- * Levels come from each market's snapshot (admin API, the bot's own book); without the token
- * the stream's mid is all there is. Our quotes and the feed state come from the stream. During a
- * replay the rows are the capture's books, marked as such.
+ * Best levels, mid and spread come from each market's live view on the stream (no token), or
+ * its admin snapshot when the token fetched one; our quotes and the feed state from the stream.
+ * During a replay the rows are the capture's books, marked as such.
  */
 import { $, el, fillBody, panelState } from "../dom.js";
 import { age, DASH, num, price, sig } from "../format.js";
 import { coinOf, instrumentLabel, strategyName, venueName } from "../labels.js";
 import { lotSize, tickPrice } from "../scales.js";
+import { detailOf } from "../store.js";
 
 const COLS = 11;
 
@@ -34,7 +35,7 @@ export function renderBooks(store, scales) {
   for (const m of snap.markets) {
     if (m.error !== null) continue;
     const venuePrefix = m.market.slice(0, 3);
-    const detail = store.details[m.id]?.value ?? null;
+    const detail = detailOf(store, m.id);
     const pipes = Array.isArray(detail?.engine?.pipelines) ? detail.engine.pipelines : [];
     const coins = pipes.length > 0 ? pipes.map((p) => ({ coin: String(p.coin), pipe: p })) : (m.feed.coins.length > 0 ? m.feed.coins : [coinOf(m.market)]).map((coin) => ({ coin, pipe: null }));
     for (const { coin, pipe } of coins) {
@@ -59,8 +60,8 @@ export function renderBooks(store, scales) {
           el("td", {}, venueName(market)),
           el("td", { title: `read by ${readers.join(", ")}` }, `${instrumentLabel(snap, market)}`),
           el("td", { class: "num" }, bid?.sz ?? DASH),
-          el("td", { class: "num up" }, bid?.px ?? (pipe === null ? "token needed" : DASH)),
-          el("td", { class: "num down" }, ask?.px ?? (pipe === null ? "token needed" : DASH)),
+          el("td", { class: "num up" }, bid?.px ?? DASH),
+          el("td", { class: "num down" }, ask?.px ?? DASH),
           el("td", { class: "num" }, ask?.sz ?? DASH),
           el("td", { class: "num" }, price(mid)),
           el("td", { class: "num" }, sig(view?.spreadBps, 3)),
@@ -73,6 +74,6 @@ export function renderBooks(store, scales) {
   }
   fillBody(body, rows, COLS, "no markets configured (POST /admin/markets)");
   const others = ["Polymarket", "Kalshi"].filter((v) => !venues.has(v));
-  const note = `${[...venues].join(", ") || "no venue"}${others.length > 0 ? ` · ${others.join(" and ")} not connected in this deployment` : ""}${withLevels === 0 && rows.length > 0 ? " · best levels need the admin token (mids are public)" : ""}`;
+  const note = `${[...venues].join(", ") || "no venue"}${others.length > 0 ? ` · ${others.join(" and ")} not connected in this deployment` : ""}${withLevels === 0 && rows.length > 0 ? " · no book levels yet" : ""}`;
   panelState("panel-books", rows.length > 0 && (withLevels > 0 || rows.some((r) => r.children[6]?.textContent !== DASH)), note);
 }

@@ -1,12 +1,19 @@
 /**
  * The header (paper or live, network, stream state, the token form) and the stale banner.
- * Paper vs live is read from the venue the Workers talk to (GET /admin/health): a loopback
- * address is the local simulator. Without the token the page says the venue is unknown rather
- * than guess.
+ * Paper vs live is what the stream's snapshot says of the venue the Workers talk to (`venue`:
+ * simulator, mainnet or testnet; no token needed); an older server without it is read from
+ * GET /admin/health's venue URL (a loopback address is the local simulator).
  */
 import { $, el, setText } from "../dom.js";
 import { age, clock } from "../format.js";
 import { staleIssues } from "../staleness.js";
+
+/** From the stream's `venue` ({network, kind, paper, host}); null when the snapshot has none. */
+export function streamVenueMode(v) {
+  if (typeof v !== "object" || v === null || typeof v.kind !== "string") return null;
+  const host = typeof v.host === "string" ? v.host : "?";
+  return v.paper === true ? { paper: true, text: `PAPER · local simulator ${host}` } : { paper: false, text: `LIVE · real orders to ${v.kind} (${host})` };
+}
 
 export function venueMode(health) {
   const venue = typeof health?.venue === "string" ? health.venue : null;
@@ -22,7 +29,7 @@ export function venueMode(health) {
 }
 
 export function renderHeader(store, stream, admin) {
-  const mode = venueMode(store.health);
+  const mode = streamVenueMode(store.snap?.venue) ?? venueMode(store.health);
   if (mode === null) setText("mode-badge", admin.usable ? "venue: checking…" : "venue unknown (enter token)", "badge warn");
   else setText("mode-badge", mode.text, mode.paper ? "badge paper" : "badge down");
   const net = store.snap?.network ?? null;
@@ -36,7 +43,7 @@ export function renderHeader(store, stream, admin) {
   const ts = $("token-status");
   const msg =
     admin.status === "none"
-      ? "Locked. Controls and the detail panels (books, signals, decisions, latency, 3D inputs) need the admin token; npm start prints it and keeps it in .dev.vars."
+      ? "Locked: the market (books, signals, regimes, strategy inputs, latency) is public; controls, the decision log, the PnL history and the capture list need the admin token (npm start prints it and keeps it in .dev.vars)."
       : admin.status === "refused"
         ? (admin.lastProblem ?? "The token was refused.")
         : admin.status === "ok"

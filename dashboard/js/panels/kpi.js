@@ -31,6 +31,10 @@ export function renderKpis(store) {
   const total = a.pnl.totalUsd;
   setText("kpi-pnl", usd(total, true), total === null ? "kpi-value" : total >= 0 ? "kpi-value up" : "kpi-value down");
   setText("kpi-pnl-sub", `USD · realised ${usd(a.pnl.realisedUsd, true)} · unrealised ${usd(a.pnl.unrealisedUsd, true)} · fees ${usd(a.pnl.feesUsd)}`);
+  const today = num(r.pnlTodayUsd);
+  setText("kpi-today", usd(today, true), today === null ? "kpi-value" : today >= 0 ? "kpi-value up" : "kpi-value down");
+  const open = num(r.pnlDay?.equityUsd);
+  setText("kpi-today-sub", open === null ? "USD since 00:00 UTC (not known yet)" : `USD · equity at 00:00 UTC ${usd(open)}${r.pnlDay?.source === "first" ? " (first seen today)" : ""}`);
   const maxDd = num(limits?.max_drawdown_usd);
   setText("kpi-dd", usd(a.drawdownUsd), maxDd !== null && (a.drawdownUsd ?? 0) > 0.5 * maxDd ? "kpi-value warn" : "kpi-value");
   setText("kpi-dd-sub", maxDd === null ? "USD below the equity peak" : `USD · kill at ${usd(maxDd)} (${pct((a.drawdownUsd ?? 0) / maxDd)} used)`);

@@ -12,12 +12,22 @@ import { parseCapture } from "../replay/capture.js";
 import { ReplayPlayer } from "../replay/player.js";
 import { outcomeEngines } from "../venues.js";
 
+/** The capture's manifest in words: source, mode, span, counts (shared/capture/README.md). */
+export function manifestLine(m) {
+  if (typeof m !== "object" || m === null) return "";
+  const span = typeof m.span === "object" && m.span !== null ? m.span : { from: m.from, to: m.to };
+  const when = typeof span.from === "number" && typeof span.to === "number" ? `, span ${clock(span.from)}–${clock(span.to)} (${Math.round((span.to - span.from) / 1000)} s)` : "";
+  const counts = typeof m.counts === "object" && m.counts !== null ? Object.entries(m.counts).map(([k, v]) => `${k} ${v}`).join(", ") : "";
+  return `Manifest: source ${m.source ?? "?"}${m.mode ? `, mode ${m.mode}` : ""}${when}${counts === "" ? "" : `; counts: ${counts}`}.`;
+}
+
 export class ReplayPanel {
   constructor(store, admin, onUpdate) {
     this.store = store;
     this.admin = admin;
     this.onUpdate = onUpdate;
     this.list = null;
+    this.manifestText = "";
     $("replay-refresh").addEventListener("click", () => void this.refresh());
     $("replay-play").addEventListener("click", () => void this.play());
     $("replay-stop").addEventListener("click", () => this.stop("Back to live."));
@@ -88,8 +98,9 @@ export class ReplayPanel {
     this.store.replay = player;
     player.start();
     const m = cap.manifest;
+    this.manifestText = manifestLine(m);
     this.banner(`REPLAY of capture ${key} (source ${m.source}${m.mode ? `, mode ${m.mode}` : ""}${m.venue ? `, ${m.venue}` : ""}) at ${speed}× — the books, signals and 3D points show the capture, not the bot. Account figures and controls are live.`);
-    this.status(`Playing ${cap.records} records (${cap.coins.length} coins, ${cap.bad} unreadable lines) from ${clock(cap.from)} to ${clock(cap.to)}.`);
+    this.status(`Playing ${cap.records} records (${cap.coins.length} coins, ${cap.skipped} skipped (not replayed), ${cap.bad} unreadable lines) from ${clock(cap.from)} to ${clock(cap.to)}. ${manifestLine(m)}`);
     this.onUpdate();
   }
 
@@ -97,8 +108,8 @@ export class ReplayPanel {
     const p = this.store.replay;
     if (p === null) return;
     $("replay-progress").value = p.progress;
-    if (p.done) this.status(`Finished ${p.name}. The views hold its last state; press "Back to live" to return.`);
-    else this.status(`Playing ${p.name}: capture time ${clock(p.now())}, ${Math.round(p.progress * 100)}%.`);
+    if (p.done) this.status(`Finished ${p.name}. The views hold its last state; press "Back to live" to return. ${this.manifestText}`);
+    else this.status(`Playing ${p.name}: capture time ${clock(p.now())}, ${Math.round(p.progress * 100)}%. ${this.manifestText}`);
     this.onUpdate();
   }
 

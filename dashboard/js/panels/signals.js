@@ -1,12 +1,12 @@
 /**
  * The signals tail: OFI, multi-level OFI, aggressive volume, lead-lag, alpha, regime and
- * tradability per coin, one row whenever any of them changed. From each market's snapshot
- * (admin API) with the token; the stream alone carries only each engine's alpha and whether it
- * may trade. During a replay, OFI and the micro-price come from the capture's books.
+ * tradability per coin, one row whenever any of them changed. From each market's live view on
+ * the stream (no token; the admin snapshot when the token fetched one). During a replay, OFI and
+ * the micro-price come from the capture's books.
  */
 import { $, el, fillBody, panelState } from "../dom.js";
 import { clock, price, sig } from "../format.js";
-import { pushSignals } from "../store.js";
+import { detailOf, pushSignals } from "../store.js";
 
 const COLS = 10;
 
@@ -14,18 +14,16 @@ const COLS = 10;
 export function collectSignals(store) {
   const snap = store.snap;
   if (snap === null || store.replay !== null) return;
-  // Once the market snapshots arrive, the stream's alpha-only rows are superseded.
-  const detailed = Object.keys(store.details).length > 0;
-  if (detailed) store.signals = store.signals.filter((r) => r.source !== "stream");
   const done = new Set();
   for (const m of snap.markets) {
     if (m.error !== null) continue;
-    const d = store.details[m.id];
-    const pipes = Array.isArray(d?.value?.engine?.pipelines) ? d.value.engine.pipelines : null;
+    const d = detailOf(store, m.id);
+    const pipes = Array.isArray(d?.engine?.pipelines) ? d.engine.pipelines : null;
     if (pipes === null) {
-      if (!detailed) pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, micro: null, regime: null, tradable: m.tradable });
+      pushSignals(store, { t: snap.ts, coin: m.id, source: "stream", ofi: null, mlofi: null, aggr: null, leadlag: null, alpha: m.alpha, micro: null, regime: null, tradable: m.tradable });
       continue;
     }
+    store.signals = store.signals.filter((r) => !(r.source === "stream" && r.coin === m.id));
     for (const p of pipes) {
       const coin = String(p.coin);
       if (done.has(coin)) continue;
@@ -37,7 +35,7 @@ export function collectSignals(store) {
       const rg = p.regime ?? {};
       const regime = rg.extreme ? `EXTREME${rg.extremeReason ? ` (${rg.extremeReason})` : ""}` : `${rg.liquidity ?? "?"}, ${rg.vol ?? "?"} vol`;
       const micro = typeof p.market?.micro === "number" && Number.isFinite(p.market.micro) ? p.market.micro : null;
-      pushSignals(store, { t: snap.ts, coin, source: "admin", ofi: val("ofi"), mlofi: val("mlofi"), aggr: val("aggr"), leadlag: val("leadlag"), alpha: typeof p.alpha?.alpha === "number" ? p.alpha.alpha : null, micro, regime, tradable: p.tradable === true });
+      pushSignals(store, { t: snap.ts, coin, source: "live", ofi: val("ofi"), mlofi: val("mlofi"), aggr: val("aggr"), leadlag: val("leadlag"), alpha: typeof p.alpha?.alpha === "number" ? p.alpha.alpha : null, micro, regime, tradable: p.tradable === true });
     }
   }
 }
@@ -55,11 +53,11 @@ export function renderSignals(store) {
       el("td", { class: "num" }, r.leadlag === null ? "–" : String(r.leadlag)),
       el("td", { class: "num" }, sig(r.alpha, 3)),
       el("td", { class: "num" }, price(r.micro)),
-      el("td", {}, r.regime ?? (r.source === "stream" ? "token needed" : "–")),
+      el("td", {}, r.regime ?? "–"),
       el("td", { class: r.tradable ? "up" : "warn" }, r.tradable === null ? "–" : r.tradable ? "yes" : "no"),
     ),
   );
   fillBody($("signals-body"), rows, COLS, "waiting for signal values");
-  const note = store.replay !== null ? "replay: OFI and micro-price computed from the capture's books" : store.signals.some((r) => r.source === "admin") ? "newest first; a row whenever a value changes (times: server clock)" : "newest first; the stream carries alpha only: enter the admin token for OFI, lead-lag and regimes";
+  const note = store.replay !== null ? "replay: OFI and micro-price computed from the capture's books" : store.signals.some((r) => r.source === "live") ? "newest first; a row whenever a value changes (times: server clock)" : "newest first; waiting for the markets' signal values";
   panelState("panel-signals", rows.length > 0, note);
 }

@@ -5,7 +5,10 @@
  * with `data` exactly as Hyperliquid's /info answered. The manifest is accepted as its own line
  * (`{"manifest": {...}}`, or an object with `source` and no `type`) or passed in separately.
  * Like every replay (SPEC §15) it refuses a capture whose source is not `live` or `historical`.
- * Bad lines are counted, never thrown.
+ * Records the page does not replay (reference data such as `outcomeMeta`, other types, and
+ * other venues' records: `venue` not "hl", e.g. Polymarket `pm` and Kalshi `ks`; see
+ * shared/capture/README.md) are counted as skipped; lines that are not records are counted as
+ * bad. Nothing is thrown.
  */
 
 const TYPES = new Set(["allMids", "l2Book", "candleSnapshot"]);
@@ -68,6 +71,7 @@ export function parseCapture(text, manifest = null) {
   const events = [];
   let records = 0;
   let bad = 0;
+  let skipped = 0;
   for (const line of String(text).split(/\r?\n/)) {
     if (line.trim() === "") continue;
     let v;
@@ -89,8 +93,16 @@ export function parseCapture(text, manifest = null) {
       m = v;
       continue;
     }
+    if (typeof v.type !== "string") {
+      bad++;
+      continue;
+    }
+    if (!TYPES.has(v.type) || (v.venue !== undefined && v.venue !== "hl")) {
+      skipped++;
+      continue;
+    }
     const t = finite(v.t);
-    if (t === null || !TYPES.has(v.type)) {
+    if (t === null) {
       bad++;
       continue;
     }
@@ -100,8 +112,8 @@ export function parseCapture(text, manifest = null) {
   events.sort((a, b) => a.t - b.t);
   const source = typeof m?.source === "string" ? m.source : null;
   if (source !== "live" && source !== "historical") {
-    return { ok: false, error: source === null ? "the capture has no manifest with its source; a replay only takes live or historical captures" : `source "${source}" refused: a replay only takes live or historical captures (SPEC §15)`, records, bad };
+    return { ok: false, error: source === null ? "the capture has no manifest with its source; a replay only takes live or historical captures" : `source "${source}" refused: a replay only takes live or historical captures (SPEC §15)`, records, bad, skipped };
   }
-  if (events.length === 0) return { ok: false, error: `no usable prices in ${records} records (${bad} unreadable lines)`, records, bad };
-  return { ok: true, manifest: m, events, records, bad, from: events[0].t, to: events[events.length - 1].t, coins: [...new Set(events.map((e) => e.coin))] };
+  if (events.length === 0) return { ok: false, error: `no usable prices in ${records} records (${bad} unreadable lines, ${skipped} skipped (not replayed))`, records, bad, skipped };
+  return { ok: true, manifest: m, events, records, bad, skipped, from: events[0].t, to: events[events.length - 1].t, coins: [...new Set(events.map((e) => e.coin))] };
 }

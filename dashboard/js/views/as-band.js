@@ -9,14 +9,14 @@ import { horizon, price, sig } from "../format.js";
 import { asInputs } from "../inputs.js";
 import { asBand, asQuote, linspace } from "../models.js";
 import { react, SCENE_AXIS } from "../plot.js";
-import { serverNow } from "../store.js";
+import { detailOf, serverNow } from "../store.js";
 import { outcomeEngines } from "../venues.js";
 
 /** The live inputs, or the replay's (its σ and mid; no inventory in a capture). */
 export function currentAsInputs(store) {
   const { mm, parity } = outcomeEngines(store.snap);
   if (mm === null) return null;
-  const detail = store.details[mm.id]?.value ?? null;
+  const detail = detailOf(store, mm.id);
   const anchor = store.anchors[mm.id] ?? (parity === null ? null : (store.anchors[parity.id] ?? null));
   const live = asInputs({ snap: store.snap, detail, config: store.config, anchor, id: mm.id, serverNow: serverNow(store) });
   if (store.replay === null) return { ...live, label: mm.id };
@@ -36,7 +36,7 @@ export function renderAsBand(store) {
   }
   if (!x.ready) {
     panelState("panel-as", false, x.label);
-    setText("as-values", `Waiting for: ${x.missing.join(", ")}${store.config === null ? " (the admin token unlocks the bot config and the quoter's inputs)" : ""}.`);
+    setText("as-values", `Waiting for: ${x.missing.join(", ")}.`);
     return;
   }
   // The inventory axis covers ±max_inventory and the live q (other engines' fills count too).

@@ -9,6 +9,7 @@ import { horizon, price, sig } from "../format.js";
 import { parityParams, SECONDS_PER_YEAR } from "../inputs.js";
 import { digitalSurface, digitalYes, linspace } from "../models.js";
 import { react, SCENE_AXIS } from "../plot.js";
+import { detailOf } from "../store.js";
 import { outcomeEngines, parityInputs } from "../venues.js";
 
 /** Fractions of the live τ the slider steps through. */
@@ -63,7 +64,7 @@ export function renderDigital(store, step) {
   const tauSecs = tau * SECONDS_PER_YEAR;
   setText("tau-label", step === 0 ? `live, ${horizon(tauSecs)}` : `${horizon(tauSecs)} (${frac} × live)`);
   panelState("panel-digital", drew, store.replay === null ? `${parity.id} · live` : `${parity.id} (replay)`);
-  const minEdge = parityParams(store.config, parity.id, store.details[parity.id]?.value ?? null).minEdge;
+  const minEdge = parityParams(store.config, parity.id, detailOf(store, parity.id)).minEdge;
   const edge = x.yesMid === null ? null : x.yesMid - p;
   setText(
     "digital-values",
