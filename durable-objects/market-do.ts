@@ -19,6 +19,7 @@ import { MarketFeed } from "./market/market-feed";
 import { OutcomeRoller } from "./market/outcome-roller";
 import { MarketStore, type StoredSetup } from "./market/store";
 import { fetchVenueMetadata } from "./market/venue-info";
+import { riskStub } from "./stubs";
 
 /** Never leave the alarm further than this while the feed is wanted (keeps the object alive, README). */
 const MAX_ALARM_MS = 30_000;
@@ -61,7 +62,7 @@ export class MarketDO extends DurableObject<Env> {
 
   /** The RiskDO, seen through the contract the market side codes against. */
   private risk(): RiskForMarkets {
-    return this.env.RISK.getByName("risk") as unknown as RiskForMarkets;
+    return riskStub(this.env) as unknown as RiskForMarkets;
   }
 
   // ----- RPC -------------------------------------------------------------------------------------

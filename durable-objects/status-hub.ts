@@ -7,6 +7,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { MarketStatus } from "../shared/runtime/market/types";
 import { venueIdentity, type VenueIdentity } from "../shared/runtime/venue";
+import { marketStub, riskStub } from "./stubs";
 import type { Env } from "../workers/api/env";
 
 const PERIOD_MS = 250;
@@ -73,9 +74,9 @@ export class StatusHub extends DurableObject<Env> implements Omit<StatusHubRpc, 
   async overview(): Promise<Overview> {
     const ids = (await this.markets()).map((m) => m.id);
     const [risk, ...markets] = await Promise.all([
-      (async (): Promise<unknown> => await this.env.RISK.getByName("risk").status())().catch(() => null),
+      (async (): Promise<unknown> => await riskStub(this.env).status())().catch(() => null),
       ...ids.map((id) =>
-        this.env.MARKET.getByName(id)
+        marketStub(this.env, id)
           .status()
           .then((s): MarketStatus | { id: string; error: string } => s ?? { id, error: "not configured" })
           .catch((e: unknown) => ({ id, error: e instanceof Error ? e.message : String(e) })),

@@ -5,6 +5,7 @@
  */
 import type { BotConfig } from "../../shared/config";
 import type { AccountSlice } from "../../shared/engine/types";
+import { marketStub } from "../stubs";
 import type { RiskEnv } from "./env";
 
 export interface MarketPeer {
@@ -13,5 +14,5 @@ export interface MarketPeer {
 }
 
 export function marketPeer(env: RiskEnv, id: string): MarketPeer {
-  return env.MARKET.getByName(id) as unknown as MarketPeer;
+  return marketStub(env, id) as unknown as MarketPeer;
 }

@@ -7,6 +7,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PnlLog } from "../../durable-objects/risk/pnl-log";
+import { stubOptions } from "../../durable-objects/stubs";
 import type { MarketStatus } from "../../shared/runtime/market/types";
 import { utcDayStart, type PnlHistory } from "../../shared/runtime/account/pnl-history";
 import { admin, cleanUp, marketStatus, sim, simPost, until } from "./e2e-helpers";
@@ -122,6 +123,15 @@ describe("public status", () => {
     expect(lat.stages.venue!.total.maxMs).toBeLessThanOrEqual(venueMax);
     const mine = o.markets[0]!.live.latency!;
     expect(mine.stages.decide!.total.counts.reduce((a, b) => a + b, 0)).toBe(mine.stages.decide!.total.n);
+  });
+
+  it("Durable Object location hint: DO_LOCATION_HINT passed to every stub when it names a Cloudflare location, nothing otherwise", () => {
+    expect(stubOptions({ DO_LOCATION_HINT: "apac-ne" })).toEqual({ locationHint: "apac-ne" });
+    expect(stubOptions({ DO_LOCATION_HINT: " enam " })).toEqual({ locationHint: "enam" });
+    expect(stubOptions({})).toBeUndefined();
+    expect(stubOptions({ DO_LOCATION_HINT: "tokyo" })).toBeUndefined();
+    // The test Worker runs without the var, as locally.
+    expect(stubOptions(env)).toBeUndefined();
   });
 
   it("serves the page at / as a static asset", async () => {

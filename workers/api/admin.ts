@@ -22,13 +22,14 @@ import {
   TimingsQuery,
 } from "../../shared/runtime/admin/schemas";
 import { statusHub } from "../../durable-objects/status-hub";
+import { marketStub, riskStub } from "../../durable-objects/stubs";
 import { requireAdmin } from "./auth";
 import { captureRoutes } from "./capture/routes";
 import type { Env } from "./env";
 
 type Ctx = Context<{ Bindings: Env }>;
 
-const risk = (c: Ctx): RiskForAdmin => c.env.RISK.getByName("risk") as unknown as RiskForAdmin;
+const risk = (c: Ctx): RiskForAdmin => riskStub(c.env) as unknown as RiskForAdmin;
 const hub = (c: Ctx) => statusHub(c.env);
 
 /** The JSON body (empty = {}), or a 400 naming the body. */
@@ -62,27 +63,27 @@ admin.post("/markets", async (c) => {
   const p = parseRequest(MarketBody, b.value);
   if (!p.ok) return c.json(p.error, 400);
   const req = marketRequest(p.value);
-  const r = await c.env.MARKET.getByName(req.id).configure(req);
+  const r = await marketStub(c.env, req.id).configure(req);
   if (!r.ok) return c.json(invalid(r.error), 400);
   await hub(c).addMarket(req.id);
   return c.json(r.value, 201);
 });
 
 admin.get("/markets/:id", async (c) => {
-  const snap = await c.env.MARKET.getByName(c.req.param("id")).snapshot();
+  const snap = await marketStub(c.env, c.req.param("id")).snapshot();
   return snap === null ? c.json({ error: "not_found", market: c.req.param("id") }, 404) : c.json(snap);
 });
 
 admin.get("/markets/:id/timings", async (c) => {
   const p = parseRequest(TimingsQuery, c.req.query());
   if (!p.ok) return c.json(p.error, 400);
-  return c.json(await c.env.MARKET.getByName(c.req.param("id")).timings(p.value.since ?? 0, p.value.limit ?? 1_000));
+  return c.json(await marketStub(c.env, c.req.param("id")).timings(p.value.since ?? 0, p.value.limit ?? 1_000));
 });
 
 for (const action of ["enable", "disable"] as const) {
   admin.post(`/markets/:id/${action}`, async (c) => {
     const id = c.req.param("id");
-    const stub = c.env.MARKET.getByName(id);
+    const stub = marketStub(c.env, id);
     const s = action === "enable" ? await stub.enable() : await stub.disable();
     return s === null ? c.json({ error: "not_found", market: id }, 404) : c.json(s);
   });
@@ -99,7 +100,7 @@ async function checkPatch(c: Ctx, patch: Record<string, unknown>): Promise<{ ok:
   const r = updateBotConfig(await risk(c).getConfig(), patch);
   if (!r.ok) return { ok: false, issues: r.error };
   const ids = (await hub(c).markets()).map((m) => m.id);
-  const perMarket = await Promise.all(ids.map(async (id) => (await c.env.MARKET.getByName(id).checkConfig(r.value)).map((i) => ({ path: `markets.${id}`, message: `${i.path}: ${i.message}` }))));
+  const perMarket = await Promise.all(ids.map(async (id) => (await marketStub(c.env, id).checkConfig(r.value)).map((i) => ({ path: `markets.${id}`, message: `${i.path}: ${i.message}` }))));
   const issues = perMarket.flat();
   return issues.length > 0 ? { ok: false, issues } : { ok: true, config: r.value };
 }

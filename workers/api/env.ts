@@ -18,4 +18,6 @@ export interface Env {
   /** JSON override of the bot config's SPEC defaults (shared/runtime/admin/config-override.ts). */
   BOT_CONFIG?: string;
   ADMIN_TOKEN?: string;
+  /** Durable Object location hint (durable-objects/stubs.ts): `apac-ne` for Hyperliquid in production, unset locally. */
+  DO_LOCATION_HINT?: string;
 }
