@@ -6,9 +6,9 @@
  *   frame sent (sim) -> received (MarketDO) -> intent (decide) -> risk decision (RiskDO)
  *     -> signer called -> signed (signer Worker) -> posted -> arrived (sim, before any work)
  *
- * The RiskDO reserves and persists before it calls the signer (durable-objects/README.md), and
- * a requote's cancel is sent and answered before the replacing order goes out: that round trip
- * to the venue sits in "risk decision -> signer called".
+ * The RiskDO reserves and persists before it calls the signer (durable-objects/README.md); a
+ * requote's cancel and its replacing order go out together, so no venue round trip sits in
+ * "risk decision -> signer called".
  *
  * The simulator stamps the frame's send and the request's arrival with Node's clock; the bot
  * stamps its stages with Date.now() inside workerd, whose clock only advances across I/O: stages
@@ -175,7 +175,7 @@ export default async function tickToOrder(ctx: BenchContext): Promise<void> {
       fromDurations("frame sent -> received (WS, loopback)", ms("sentToReceived")),
       fromDurations("received -> intent (parse, engine, decide)*", ms("receivedToIntent")),
       fromDurations("intent -> risk decision (RPC to RiskDO)", ms("intentToRisk")),
-      fromDurations("risk decision -> signer called (reserve, persist, cancel first)", ms("riskToSigner")),
+      fromDurations("risk decision -> signer called (reserve, persist)", ms("riskToSigner")),
       fromDurations("signer called -> signed (build + sign)", ms("signerToSigned")),
       fromDurations("signed -> posted*", ms("signedToPosted")),
       fromDurations("posted -> arrived at /exchange", ms("postedToArrived")),

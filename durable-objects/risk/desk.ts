@@ -2,8 +2,9 @@
  * The RiskDO's order desk: the AccountEngine, and the loop that carries out what it asks for.
  * Every engine call runs through `act`, which records the call's audit entries at once and
  * leaves the engine state to `flush`, run before every await (so the reservation of an order is
- * durable before the signer is awaited); `execute` then sends cancels first, then orders, then
- * asks about ambiguous ones, feeding every answer back into the engine until nothing is left.
+ * durable before the signer is awaited); `execute` then sends cancels by oid, a requote's cancels
+ * and new orders together, then asks about ambiguous ones, feeding every answer back into the
+ * engine until nothing is left.
  */
 import type { AccountEngine } from "../../shared/engine";
 import type { AccountOutput, CancelResult, SendResult } from "../../shared/engine/types";
@@ -108,28 +109,67 @@ export class AccountDesk {
       this.flush();
       const o = queue.shift()!;
       if (o.changed.length > 0) this.d.changed(o.changed);
-      if (o.cancels.length > 0) queue.push(...(await this.sendCancels(o.cancels)));
       if (o.cancelsByOid.length > 0) queue.push(...(await this.sendOidCancels(o.cancelsByOid)));
-      if (o.orders.length > 0) queue.push(...(await this.sendOrders(o.orders, ctx)));
+      if (o.cancels.length > 0 || o.orders.length > 0) queue.push(...(await this.send(o.cancels, o.orders, ctx)));
       if (o.queries.length > 0) queue.push(...(await this.ask(o.queries)));
     }
     this.flush();
   }
 
-  private async sendCancels(cancels: AccountOutput["cancels"]): Promise<AccountOutput[]> {
-    const batch = cancelBatch(cancels, this.d.assets());
-    const now = Date.now();
-    this.note(cancels.map((c) => ({ ts: now, kind: "cancel", market: c.market, engine: null, cloid: c.cloid, body: { reason: c.reason } })));
-    const outs = batch.denied.map((x) => this.act((e, t) => e.onCancelResult(x.cloid, { kind: "error", message: x.reason }, t)));
-    if (batch.send.length === 0) return outs;
-    this.flush();
-    const reply = await this.d.link.cancelByCloid(batch.send.map((s) => s.wire));
-    const markets = new Map(cancels.map((c) => [c.cloid, c.market]));
-    return [
-      ...outs,
-      ...this.answer(batch.send.map((s) => s.cloid), reply, (cloid) => markets.get(cloid) ?? null, "cancel_ack", (e, cloid, r: CancelResult, t) => e.onCancelResult(cloid, r, t)),
-      ...this.observe(reply),
+  /**
+   * A round's cancels and new orders, in flight together (SignerLink.cancelAndPlace): both are
+   * recorded and the state holding their reservations written before either leaves; the answers
+   * are fed back cancels first, then orders, as when they went one after the other.
+   */
+  private async send(cancels: AccountOutput["cancels"], orders: AccountOutput["orders"], ctx: SendContext | null): Promise<AccountOutput[]> {
+    const cb = cancelBatch(cancels, this.d.assets());
+    const ob = orderBatch(orders, this.d.instruments(), this.d.assets());
+    const noted = Date.now();
+    if (cancels.length > 0) this.note(cancels.map((c) => ({ ts: noted, kind: "cancel", market: c.market, engine: null, cloid: c.cloid, body: { reason: c.reason } })));
+    const outs = [
+      ...cb.denied.map((x) => this.act((e, t) => e.onCancelResult(x.cloid, { kind: "error", message: x.reason }, t))),
+      ...ob.denied.map((x) => this.act((e, t) => e.onSendResult(x.cloid, { kind: "denied", reason: x.reason }, t))),
     ];
+    const cancelling = cb.send.length > 0;
+    const placing = ob.send.length > 0;
+    if (!cancelling && !placing) return outs;
+    const byCloid = new Map(orders.map((o) => [o.cloid, o]));
+    if (placing) {
+      this.flush();
+      await this.d.beforeOrders();
+      const now = Date.now();
+      this.note(
+        ob.send.map((x) => {
+          const o = byCloid.get(x.cloid)!;
+          return { ts: now, kind: "order" as const, market: o.market, engine: ctx?.engine ?? null, cloid: x.cloid, body: { wire: x.wire, slot: o.slot, strategy: o.strategy, tactic: o.tactic, decisionSeq: ctx?.decisionSeq ?? null } };
+        }),
+      );
+    }
+    const expiresAfter = venueNow(this.d.clock(), Date.now()) + this.d.ackTimeoutMs();
+    this.flush();
+    const link = this.d.link;
+    const cancelWire = cb.send.map((x) => x.wire);
+    const orderWire = ob.send.map((x) => x.wire);
+    const [cancelReply, placeReply] =
+      cancelling && placing
+        ? await link.cancelAndPlace(cancelWire, orderWire, expiresAfter)
+        : cancelling
+          ? [await link.cancelByCloid(cancelWire), null]
+          : [null, await link.place(orderWire, expiresAfter)];
+    if (cancelReply !== null) {
+      const markets = new Map(cancels.map((c) => [c.cloid, c.market]));
+      outs.push(
+        ...this.answer(cb.send.map((x) => x.cloid), cancelReply, (cloid) => markets.get(cloid) ?? null, "cancel_ack", (e, cloid, r: CancelResult, t) => e.onCancelResult(cloid, r, t)),
+        ...this.observe(cancelReply),
+      );
+    }
+    if (placeReply !== null) {
+      outs.push(
+        ...this.answer(ob.send.map((x) => x.cloid), placeReply, (cloid) => byCloid.get(cloid)?.market ?? null, "ack", (e, cloid, r: SendResult, t) => e.onSendResult(cloid, r, t), ctx),
+        ...this.observe(placeReply),
+      );
+    }
+    return outs;
   }
 
   private async sendOidCancels(cancels: AccountOutput["cancelsByOid"]): Promise<AccountOutput[]> {
@@ -142,30 +182,6 @@ export class AccountDesk {
     const t = Date.now();
     this.note(batch.send.map((c, i) => ({ ts: t, kind: "cancel_ack", market: null, engine: null, cloid: null, body: { oid: c.oid, result: reply.results[i], nonce: reply.nonce, http: reply.http, note: reply.note } })));
     return this.observe(reply);
-  }
-
-  private async sendOrders(orders: AccountOutput["orders"], ctx: SendContext | null): Promise<AccountOutput[]> {
-    const batch = orderBatch(orders, this.d.instruments(), this.d.assets());
-    const outs = batch.denied.map((x) => this.act((e, t) => e.onSendResult(x.cloid, { kind: "denied", reason: x.reason }, t)));
-    if (batch.send.length === 0) return outs;
-    this.flush();
-    await this.d.beforeOrders();
-    const now = Date.now();
-    const byCloid = new Map(orders.map((o) => [o.cloid, o]));
-    this.note(
-      batch.send.map((s) => {
-        const o = byCloid.get(s.cloid)!;
-        return { ts: now, kind: "order" as const, market: o.market, engine: ctx?.engine ?? null, cloid: s.cloid, body: { wire: s.wire, slot: o.slot, strategy: o.strategy, tactic: o.tactic, decisionSeq: ctx?.decisionSeq ?? null } };
-      }),
-    );
-    const expiresAfter = venueNow(this.d.clock(), Date.now()) + this.d.ackTimeoutMs();
-    this.flush();
-    const reply = await this.d.link.place(
-      batch.send.map((s) => s.wire),
-      expiresAfter,
-    );
-    const out = this.answer(batch.send.map((s) => s.cloid), reply, (cloid) => byCloid.get(cloid)?.market ?? null, "ack", (e, cloid, r: SendResult, t) => e.onSendResult(cloid, r, t), ctx);
-    return [...outs, ...out, ...this.observe(reply)];
   }
 
   /**
