@@ -106,5 +106,12 @@ export const dashboard = {
   inputs: () => load<{ anchorsFrom(entries: unknown[]): { ts: number; expiryMs: number; strike: number | null } | null }>("inputs.js"),
   stream: () => load<{ backoffCeiling(attempt: number): number; BACKOFF: { baseMs: number; maxMs: number } }>("stream.js"),
   capture: () => load<CaptureModule>("replay/capture.js"),
+  pnl: () => load<{ pnlLine(store: unknown): { t: number[]; v: number[]; from: "history" | "stream" } }>("panels/pnl.js"),
+  store: () =>
+    load<{
+      createStore(): Record<string, unknown> & { pnl: SeriesLike; details: Record<string, { value: unknown; at: number }>; anchors: Record<string, unknown>; pnlHistory: unknown };
+      takeSnapshot(store: unknown, snap: unknown, recvAt: number): void;
+      detailOf(store: unknown, id: string, now?: number): Record<string, unknown> | null;
+    }>("store.js"),
   player: () => load<PlayerModule>("replay/player.js"),
 };

@@ -207,3 +207,29 @@ describe("server-side latency histograms on the page", () => {
     expect(bad.markets[0]!.live).toBeNull();
   });
 });
+
+describe("PnL line and market detail from the stream", () => {
+  it("the line is the RiskDO's history first, then only the stream's points after it", async () => {
+    const { pnlLine } = await dashboard.pnl();
+    const { createStore } = await dashboard.store();
+    const s = createStore();
+    s.pnl.push(1_000, 5);
+    s.pnl.push(3_000, 7);
+    s.pnl.push(5_000, 9);
+    expect(pnlLine(s)).toEqual({ t: [1_000, 3_000, 5_000], v: [5, 7, 9], from: "stream" });
+    s.pnlHistory = { series: [{ ts: 0, equityUsd: 1_000, pnlUsd: 1 }, { ts: 3_000, equityUsd: 1_006, pnlUsd: 6 }], at: 0 };
+    expect(pnlLine(s)).toEqual({ t: [0, 3_000, 5_000], v: [1, 6, 9], from: "history" });
+  });
+
+  it("a market's detail is the stream's live view, the admin snapshot only while fresh; expiry and strike come with it", async () => {
+    const { createStore, takeSnapshot, detailOf } = await dashboard.store();
+    const s = createStore();
+    const live = { pipelines: [{ coin: "#150" }], context: { inputs: { sigma: 0.01 } }, outcome: { expiryMs: 1_778_392_800_000, strike: 80_354 }, params: { mm: { gamma: 0.1 } } };
+    takeSnapshot(s, { ts: 10_000, markets: [{ id: "hl:#150~parity", live }] }, 10_050);
+    expect(detailOf(s, "hl:#150~parity", 10_100)).toMatchObject({ engine: { pipelines: live.pipelines, context: live.context }, params: live.params });
+    expect(s.anchors["hl:#150~parity"]).toMatchObject({ expiryMs: 1_778_392_800_000, strike: 80_354 });
+    s.details["hl:#150~parity"] = { value: { engine: { pipelines: [] }, from: "admin" }, at: 20_000 };
+    expect(detailOf(s, "hl:#150~parity", 24_000)).toMatchObject({ from: "admin" });
+    expect(detailOf(s, "hl:#150~parity", 26_000)).toMatchObject({ engine: { pipelines: live.pipelines } });
+  });
+});
