@@ -8,9 +8,17 @@ import type { AdminClient } from "./admin-client";
 /**
  * Config set through the admin API before the markets: OFI's default order of 10 lots is
  * 0.001 ETH (about $4), under the venue's $10 minimum order value, so the ETH market trades 30
- * lots (0.003 ETH) with room for ten of them.
+ * lots (0.003 ETH) with room for ten of them. The three markets share the default $10,000 gross
+ * budget; the parity hedge's default pin-risk cap of 1 BTC (~$80k) let it take all of it near the
+ * strike (an npm start run held 0.124 BTC, $9,999, and the gate cut every ETH order to nothing),
+ * so the hedge is capped at 0.05 BTC (~$4,000) here.
  */
-export const START_CONFIG = { markets: { "hl:rpl:ETH": { ofi: { order_size: 30, max_position: 300 } } } } as const;
+export const START_CONFIG = {
+  markets: {
+    "hl:rpl:ETH": { ofi: { order_size: 30, max_position: 300 } },
+    "hl:#150~parity": { parity: { max_hedge_btc: 0.05 } },
+  },
+} as const;
 
 export const START_MARKETS = [
   { market: "hl:#150", strategy: { kind: "mm" } },
