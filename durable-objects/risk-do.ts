@@ -15,6 +15,7 @@ import type { ResumeError } from "../shared/risk";
 import { AuditQuerySchema, decisionEntry, refusedEntry, type AuditEntry, type NewAuditEntry } from "../shared/runtime/account/audit";
 import { AccountDesk } from "./risk/desk";
 import { rebuildEngine } from "./risk/engine-start";
+import { EngineStateStore } from "./risk/engine-state";
 import type { RiskEnv } from "./risk/env";
 import { marketPeer } from "./risk/market-peer";
 import { LatencyLog, ObservedRiskStore } from "./risk/latency-log";
@@ -51,10 +52,12 @@ export class RiskDO extends DurableObject<RiskEnv> {
     this.latency = latency;
     this.store = new ObservedRiskStore(ctx.storage.sql, (entries) => latency.observe(entries));
     this.setup = new RiskSetup(this.store);
+    const states = new EngineStateStore(ctx.storage.sql, this.store);
     const info = new VenueInfo(env.HL_API_URL, env.HL_ACCOUNT);
     const link = new SignerLink(env.SIGNER, this.store, () => this.setup.clock, () => this.setup.config.execution.ack_timeout_ms);
     this.desk = new AccountDesk({
       store: this.store,
+      state: states,
       link,
       info,
       assets: () => this.setup.assets,
@@ -68,6 +71,7 @@ export class RiskDO extends DurableObject<RiskEnv> {
     this.pnlLog = new PnlLog(ctx.storage.sql);
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate();
+      states.migrate();
       this.pnlLog.restore();
       this.setup.load(env.BOT_CONFIG);
       this.session.restore();

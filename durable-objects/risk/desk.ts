@@ -14,6 +14,7 @@ import type { SignerReply } from "../../shared/runtime/account/signer-protocol";
 import { venueOrderStatus } from "../../shared/runtime/account/venue-snapshot";
 import { venueNow, type VenueClock } from "../../shared/runtime/account/venue-clock";
 import { cancelBatch, cancelByOidBatch, orderBatch, type AssetTable } from "../../shared/runtime/account/wire-orders";
+import type { EngineStateStore } from "./engine-state";
 import type { SignerLink } from "./signer-link";
 import type { RiskStore } from "./store";
 import type { VenueInfo } from "./venue-info";
@@ -29,6 +30,8 @@ export interface SendContext {
 
 export interface DeskDeps {
   store: RiskStore;
+  /** Where the engine state lives (written in proportion to what changed). */
+  state: EngineStateStore;
   link: SignerLink;
   info: VenueInfo;
   assets(): AssetTable;
@@ -54,11 +57,16 @@ export class AccountDesk {
 
   constructor(private readonly d: DeskDeps) {}
 
+  get states(): EngineStateStore {
+    return this.d.state;
+  }
+
   /**
    * One engine call; its audit entries are written at once, the engine state by `flush`, which
    * runs before every await (so a reservation is durable before the signer is called, and the
    * output gate holds the call until it is) and at the end of `execute`. Several calls in one
-   * turn write the state once: a full state is ~75 kB of JSON (the tid window), ~0.1 ms a write.
+   * turn write the state once, and only what changed (engine-state.ts): the head and the orders
+   * touched, not the finished orders and the trade-id window.
    */
   act(f: (e: AccountEngine, now: number) => AccountOutput, audit?: (out: AccountOutput, now: number) => NewAuditEntry[]): AccountOutput {
     const e = this.engine;
@@ -72,7 +80,7 @@ export class AccountDesk {
 
   flush(): void {
     if (!this.dirty || this.engine === null) return;
-    this.d.store.put("engine", this.engine.state);
+    this.d.state.write(this.engine.state);
     this.dirty = false;
   }
 

@@ -6,21 +6,22 @@
  */
 import { err, ok, type Result } from "../../shared/core/result";
 import { AccountEngine } from "../../shared/engine";
-import type { AccountEngineState } from "../../shared/engine/types";
 import { measureOffset, venueNow } from "../../shared/runtime/account/venue-clock";
 import { accountValueUsd } from "../../shared/runtime/account/venue-snapshot";
 import type { AccountDesk } from "./desk";
+import type { EngineStateStore } from "./engine-state";
 import type { RiskSetup } from "./setup";
-import type { RiskStore } from "./store";
 import type { VenueInfo } from "./venue-info";
 
 /** The stored engine, if any; an error when the stored state is refused (the object then stays broken: never trade on a guess). */
-export function restoreEngine(store: RiskStore, setup: RiskSetup): Result<AccountEngine | null, string> {
+export function restoreEngine(states: EngineStateStore, setup: RiskSetup): Result<AccountEngine | null, string> {
   const cfg = setup.engineConfig();
-  const state = store.get<AccountEngineState>("engine");
+  const state = states.load();
   if (cfg === null || state === undefined) return ok(null);
   const r = AccountEngine.restore(cfg, state);
-  return r.ok ? ok(r.value) : err(`stored account state refused: ${JSON.stringify(r.error).slice(0, 300)}`);
+  if (!r.ok) return err(`stored account state refused: ${JSON.stringify(r.error).slice(0, 300)}`);
+  states.adopt(r.value.state);
+  return ok(r.value);
 }
 
 export async function createEngine(info: VenueInfo, setup: RiskSetup, desk: AccountDesk): Promise<void> {

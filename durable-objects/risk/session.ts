@@ -58,7 +58,7 @@ export class RiskSession {
 
   /** Constructor time: the engine from SQLite (nothing here may do I/O). */
   restore(): void {
-    const r = restoreEngine(this.d.store, this.d.setup);
+    const r = restoreEngine(this.d.desk.states, this.d.setup);
     if (!r.ok) {
       this.phase = "broken";
       this.problem = r.error;

@@ -1,7 +1,8 @@
 /**
- * The RiskDO's SQLite storage: a small key/value table of JSON documents (the AccountEngine
- * state with the kill switch and the equity peak, the nonce per signer, the bot config, the
- * registered markets, the dead man's switch) and the audit log. Every method is synchronous
+ * The RiskDO's SQLite storage: a small key/value table of JSON documents (the nonce per signer,
+ * the bot config, the registered markets, the dead man's switch; the AccountEngine state with
+ * the kill switch and the equity peak has tables of its own, engine-state.ts) and the audit
+ * log. Every method is synchronous
  * (`ctx.storage.sql`), so writes made in one turn without an `await` between them commit
  * together, and the output gate holds the signer call that follows until they are durable.
  */
@@ -55,6 +56,10 @@ export class RiskStore {
 
   put(key: string, value: unknown): void {
     this.sql.exec("INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", key, JSON.stringify(value));
+  }
+
+  delete(key: string): void {
+    this.sql.exec("DELETE FROM kv WHERE k = ?", key);
   }
 
   /** Keys with a prefix (the nonce rows of every signer). */

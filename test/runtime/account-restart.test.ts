@@ -4,11 +4,17 @@
  * written before the signer was called), refuses decisions until the private stream is back and
  * a reconciliation ran, resolves the in-flight order from the venue's open orders, and trades
  * on: the simulator's request log never shows a cloid in two order requests. The kill switch
- * and the equity peak survive a restart too.
+ * and the equity peak survive a restart too. The engine state is stored in parts (head, one row
+ * per order, one per trade id) that read back as exactly the live engine's state; storage of the
+ * older format (one JSON document) is restored from and rewritten in parts.
  */
-import { abortAllDurableObjects } from "cloudflare:test";
+import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RiskDO } from "../../durable-objects/risk-do";
+import type { AccountDesk } from "../../durable-objects/risk/desk";
+import { EngineStateStore } from "../../durable-objects/risk/engine-state";
+import { RiskStore } from "../../durable-objects/risk/store";
+import type { AccountEngineState } from "../../shared/engine/types";
 import { decision, quote, readyRisk, reset, riskStub, simGet, simOrders, simPost, simRequests, stopRisk, timing, touch, until, YES, NO } from "./account-fixtures";
 
 const NAME = "risk-restart";
@@ -79,6 +85,40 @@ describe("restart in the middle of a submit", () => {
     const nonces = requests.map((r) => r.nonce);
     expect(new Set(nonces).size).toBe(nonces.length);
     expect(requests.some((r) => JSON.stringify(r.body).includes("Invalid nonce"))).toBe(false);
+  });
+
+  it("the state in SQLite reads back as the live engine's; the older single document is restored and rewritten in parts", async () => {
+    const deskOf = (instance: unknown): AccountDesk => (instance as { desk: AccountDesk }).desk;
+    const storedMatchesLive = (instance: unknown, state: DurableObjectState): void => {
+      const desk = deskOf(instance);
+      desk.flush();
+      const stored = new EngineStateStore(state.storage.sql, new RiskStore(state.storage.sql)).load();
+      expect(JSON.stringify(stored)).toBe(JSON.stringify(desk.engine!.state));
+      expect(state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM kv WHERE k = 'engine'").one().n).toBe(0);
+    };
+    const stub = riskStub(NAME);
+    await until(() => stub.status(), (s) => s.ready, 30_000, "ready");
+    const whole = await runInDurableObject(stub, (instance, state): AccountEngineState => {
+      storedMatchesLive(instance, state);
+      const e = deskOf(instance).engine!.exportState();
+      expect(Object.keys(e.book.orders).length).toBeGreaterThan(1);
+      // What older storage held: the whole state as one kv document, no parts.
+      const sql = state.storage.sql;
+      for (const t of ["engine_head", "engine_orders", "engine_tids"]) sql.exec(`DELETE FROM ${t}`);
+      new RiskStore(sql).put("engine", e);
+      return e;
+    });
+    await abortAllDurableObjects();
+    const after = riskStub(NAME);
+    await runInDurableObject(after, (instance) => {
+      const e = deskOf(instance).engine!.state;
+      expect(Object.keys(e.book.orders)).toEqual(Object.keys(whole.book.orders));
+      expect(e.risk.positions).toEqual(whole.risk.positions);
+      expect(e.seenTids).toEqual(whole.seenTids);
+      expect(e.risk.killed).toBe(whole.risk.killed);
+    });
+    await until(() => after.status(), (s) => s.ready, 30_000, "ready after the restart");
+    await runInDurableObject(after, storedMatchesLive);
   });
 
   it("the kill switch survives a restart", async () => {
