@@ -63,7 +63,11 @@ export class SignerLink {
     if (down !== null) return [this.refusedReply(c, down, Date.now()), this.refusedReply(p, down, Date.now())];
     const sendCancel = this.take(c);
     const sendPlace = this.take(p);
-    return Promise.all([sendCancel(), sendPlace()]);
+    // The order leaves first: it is what tick to order waits on, and whoever handles the two
+    // (the signer signing, a venue or the one-threaded simulator verifying) starts with it.
+    const placed = sendPlace();
+    const cancelled = sendCancel();
+    return Promise.all([cancelled, placed]);
   }
 
   async cancelByOid(cancels: { asset: number; oid: number }[]): Promise<CancelReply> {

@@ -26,6 +26,9 @@ const MIGRATIONS: readonly string[][] = [
   ],
 ];
 
+/** A Durable Object SQL statement takes at most 100 bound parameters [cloudflare.md §3.3]: 16 rows of 6. */
+const AUDIT_ROWS_PER_INSERT = 16;
+
 export class RiskStore {
   /** Audit rows by kind, counted once at start and kept up to date (status is read at 4 Hz). */
   readonly counts: Record<string, number> = {};
@@ -70,11 +73,18 @@ export class RiskStore {
       .map((r) => r.k);
   }
 
+  /** One INSERT per AUDIT_ROWS_PER_INSERT entries (a submit records several before the signer is called). */
   audit(entries: readonly NewAuditEntry[]): void {
-    for (const e of entries) {
-      const r = toRow(e);
-      this.sql.exec("INSERT INTO audit (ts, kind, market, engine, cloid, body) VALUES (?, ?, ?, ?, ?, ?)", r.ts, r.kind, r.market, r.engine, r.cloid, r.body);
-      this.counts[r.kind] = (this.counts[r.kind] ?? 0) + 1;
+    for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_INSERT) {
+      const chunk = entries.slice(i, i + AUDIT_ROWS_PER_INSERT);
+      const values: SqlStorageValue[] = [];
+      for (const e of chunk) {
+        const r = toRow(e);
+        values.push(r.ts, r.kind, r.market, r.engine, r.cloid, r.body);
+        this.counts[r.kind] = (this.counts[r.kind] ?? 0) + 1;
+      }
+      const rows = chunk.map(() => "(?, ?, ?, ?, ?, ?)").join(", ");
+      this.sql.exec(`INSERT INTO audit (ts, kind, market, engine, cloid, body) VALUES ${rows}`, ...values);
     }
   }
 
