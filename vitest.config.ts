@@ -1,10 +1,24 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const COMPAT_DATE = "2026-05-01";
 
+/**
+ * The runtime files share one simulator whose clock only moves forward; market-roll jumps it past
+ * outcome 15's expiry (the venue then lists #160), so it runs after every other file.
+ */
+class ExpiryLastSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification): boolean => f.moduleId.endsWith("test/runtime/market-roll.test.ts");
+    return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: ExpiryLastSequencer },
     projects: [
       {
         // The pure core, the Node tools (replay, backtest, simulator) and vector suites.
