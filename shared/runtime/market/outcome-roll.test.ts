@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { OutcomeMetaResponse, OutcomeSpec } from "../../venues/hyperliquid/info-schemas";
-import { SETTLEMENT_FILL_WAIT_MS, settlementStep, successorOutcome, trackOf, type OutcomeTrack } from "./outcome-roll";
+import recordedMeta from "../../../data/hyperliquid/api-samples/hl_python_sdk_cassettes/response_meta.json";
+import { BOT_DEFAULTS } from "../../config";
+import { MarketEngine } from "../../engine";
+import { MetaResponse } from "../../venues/hyperliquid/info-schemas";
+import { carryEngineState, SETTLEMENT_FILL_WAIT_MS, settlementStep, successorOutcome, trackOf, type OutcomeTrack } from "./outcome-roll";
+import { buildMarketSetup, type VenueMetadata } from "./setup";
 
 // Outcome 15 as the HIP-4 recording's market metadata describes it (data/hyperliquid/hip4-2026-05-10),
 // and the shapes the simulator serves after the settlement of pass 0: outcome 15 gone, outcome 16
@@ -16,6 +21,8 @@ const ETH1D = recurring(41, "class:priceBinary|underlying:ETH|expiry:20260510-07
 const BUCKET = [42, 43, 44].map((o) => recurring(o, "class:priceBucket|underlying:BTC|expiry:20260510-0615|priceThresholds:80000,81000|period:15m"));
 const SPORTS: OutcomeSpec = { outcome: 45, name: "NBA: Spurs vs Knicks", description: "class:sports|game:1234", sideSpecs: [{ name: "San Antonio" }, { name: "New York" }] };
 const meta = (...outcomes: OutcomeSpec[]): OutcomeMetaResponse => ({ outcomes });
+// The real 2023 mainnet meta (BTC perp) beside outcome 15.
+const VENUE: VenueMetadata = { meta: MetaResponse.parse(recordedMeta.response), perpDexs: [null], dexMetas: {}, outcomeMeta: meta(OUT15) };
 
 describe("successorOutcome", () => {
   it("is the next instance of the same series: outcome 16 after 15, whether or not 15 is still listed", () => {
@@ -77,5 +84,24 @@ describe("settlementStep", () => {
       track: { ...track, state: "settled", successor: "#160", note: "settled #150; successor #160 (roll off)" },
     });
     expect(settlementStep({ ...base, roll: false, venueNowMs: EXPIRY + 1_000, meta: meta(ETH1D) })).toMatchObject({ kind: "stop", track: { successor: null, note: "settled #150" } });
+  });
+});
+
+describe("carryEngineState", () => {
+  it("keeps the counter, trust and the perp's pipeline across a parity roll, drops the settled outcome's book", () => {
+    const r = buildMarketSetup({ id: "hl:#150~parity", market: "hl:#150", strategy: { kind: "parity", perp: "BTC" } }, VENUE, BOT_DEFAULTS);
+    const next = buildMarketSetup({ id: "hl:#150~parity", market: "hl:#160", origin: "hl:#150", strategy: { kind: "parity", perp: "BTC" }, roll: true }, { ...VENUE, outcomeMeta: meta(OUT16) }, BOT_DEFAULTS);
+    if (!r.ok || !next.ok) throw new Error("setup");
+    const old = MarketEngine.create(r.value.engine);
+    if (!old.ok) throw new Error("engine");
+    const state = { ...old.value.exportState(), seq: 41 };
+    const carried = carryEngineState(state, next.value.engine);
+    expect(carried.seq).toBe(41);
+    expect(carried.trust).toEqual(state.trust);
+    expect(state.pipelines.map((p) => p.coin)).toEqual(["#150", "BTC"]);
+    expect(carried.pipelines.map((p) => p.coin)).toEqual(["BTC"]);
+    // The rolled engine takes it (the full old state it refuses: #150 is not one of its pipelines).
+    expect(MarketEngine.create(next.value.engine, carried).ok).toBe(true);
+    expect(MarketEngine.create(next.value.engine, state).ok).toBe(false);
   });
 });

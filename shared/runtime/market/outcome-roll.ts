@@ -6,6 +6,7 @@
  * reached the account; it says whether to keep trading, wait, roll to the successor or stop.
  */
 import { err, ok, type Result } from "../../core/result";
+import type { MarketEngineConfig, MarketEngineState } from "../../engine/types";
 import type { OutcomeMetaResponse, OutcomeSpec as VenueOutcome } from "../../venues/hyperliquid/info-schemas";
 import { parseOutcomeDescription } from "../../venues/hyperliquid/outcome-ticker";
 import { outcomeExpiryMs } from "./setup";
@@ -100,4 +101,14 @@ export function settlementStep(x: SettlementInput): SettlementStep {
   if (!x.legsFlat && x.venueNowMs - t.expiryMs < SETTLEMENT_FILL_WAIT_MS) return { kind: "waiting", why: `settled ${t.coin}: waiting for the settlement fills` };
   const rolls = [...t.rolls, { from: t.coin, to: nextTrack.coin, atMs: x.venueNowMs }].slice(-ROLLS_KEPT);
   return { kind: "roll", to: next.value, track: { ...nextTrack, rolls, note: `rolled ${t.coin} -> ${nextTrack.coin}` } };
+}
+
+/**
+ * What the engine learned that still applies after a roll: the decision counter, the trust
+ * scores and the pipelines of coins it still trades (parity's perp); the settled outcome's own
+ * book, volatility and regimes describe a contract that no longer exists and start afresh.
+ */
+export function carryEngineState(state: MarketEngineState, next: MarketEngineConfig): MarketEngineState {
+  const coins = new Set(next.pipelines.map((p) => p.coin));
+  return { ...state, id: next.id, pipelines: state.pipelines.filter((p) => coins.has(p.coin)) };
 }
