@@ -39,12 +39,14 @@ const SPEED = 1;
 const SKIP_MS = 3_120_000;
 const MARKET = "hl:#150";
 const BENCH_CONFIG = {
-  risk: { max_submits_per_min: 1_000_000 },
-  // gamma 200: the time-to-expiry term of the spread (½γσ²(T−t)) then moves the quote by a few
-  // ticks between frames, so nearly every book frame becomes a requote; no reduce-only window, as
-  // the replay brings the expiry closer.
+  // The quote sits ~4% under the mid at this γ, past the default 5% price band's comfort.
+  risk: { max_submits_per_min: 1_000_000, max_px_deviation_bps: 2_000 },
+  // gamma 2,000: the spread's ½γσ²(T−t) term is then tens of ticks wide and moves by a tick or more
+  // on each book frame as the EWMA σ² is updated (while time alone moves it less than a tick
+  // between frames), so nearly every book frame becomes a requote, also once σ has decayed to a
+  // fifth of its level at the start; no reduce-only window, as the replay brings the expiry closer.
   strategies: {
-    mm: { gamma: 200, min_order_age_ms: 0, refresh_tolerance_ticks: 0, urgent_ticks: 1, churn_budget_per_min: 1_000_000, tick: "0.00001", reduce_only_secs: 0 },
+    mm: { gamma: 2_000, min_order_age_ms: 0, refresh_tolerance_ticks: 0, urgent_ticks: 1, churn_budget_per_min: 1_000_000, tick: "0.00001", reduce_only_secs: 0 },
   },
 };
 
@@ -151,24 +153,49 @@ export default async function tickToOrder(ctx: BenchContext): Promise<void> {
     if (cfg.status !== 200 || mk.status !== 201) throw new Error(`setup refused: ${JSON.stringify([cfg, mk]).slice(0, 600)}`);
     const started = Date.now();
     let requotes: Requote[] = [];
+    // The stores keep their latest records (the MarketDO its last 5,000 decisions, which include
+    // the ones a frame did not trigger), so each poll reads only what is new and keeps it here.
+    const reqs = new Map<number, Req>();
+    const sent = new Map<string, Sent>();
+    const timings = new Map<number, Timing>();
+    const acks = new Map<number, AckEntry>();
+    let reqSince = 0;
+    let sentSince = 0;
+    let ackSince = 0;
     const collect = async (): Promise<Requote[]> => {
-      const reqs = await get<Req[]>(`${sim.url}/control/requests`);
-      const sent = await get<Sent[]>(`${sim.url}/control/books-sent`);
-      const timings = (await admin.get(`/admin/markets/${encodeURIComponent(MARKET)}/timings?since=0&limit=5000`)).body as Timing[];
-      const acks: AckEntry[] = [];
-      for (let since = 0; ; ) {
-        const page = (await admin.get(`/admin/decisions?kind=ack&since=${since}&limit=1000`)).body as (AckEntry & { ts: number })[];
-        acks.push(...page);
-        if (page.length < 1_000) break;
-        since = page.at(-1)!.ts;
+      for (const r of await get<(Req & { seq: number })[]>(`${sim.url}/control/requests?since=${reqSince}`)) {
+        reqs.set(r.seq, r);
+        reqSince = Math.max(reqSince, r.seq);
       }
-      return joinRequotes(reqs, acks, timings, sent);
+      for (const b of await get<Sent[]>(`${sim.url}/control/books-sent?since=${sentSince}`)) {
+        sent.set(`${b.coin}|${b.time}`, b);
+        sentSince = Math.max(sentSince, b.wallSent);
+      }
+      for (let since = timings.size === 0 ? 0 : Math.max(...timings.keys()); ; ) {
+        const page = (await admin.get(`/admin/markets/${encodeURIComponent(MARKET)}/timings?since=${since}&limit=5000`)).body as Timing[];
+        for (const t of page) timings.set(t.seq, t);
+        if (page.length < 5_000) break;
+        since = page.at(-1)!.seq;
+      }
+      for (;;) {
+        const page = (await admin.get(`/admin/decisions?kind=ack&since=${ackSince}&limit=1000`)).body as (AckEntry & { id: number; ts: number })[];
+        for (const a of page) acks.set(a.id, a);
+        if (page.length < 1_000) break;
+        ackSince = page.at(-1)!.ts;
+      }
+      return joinRequotes([...reqs.values()], [...acks.values()], [...timings.values()], [...sent.values()]);
     };
     while (requotes.length < TARGET) {
       if (Date.now() - started > 40 * 60_000) throw new Error(`only ${requotes.length} requotes in 40 minutes`);
       await new Promise((r) => setTimeout(r, 10_000));
       requotes = await collect();
-      console.log(`  tick-to-order: ${requotes.length} requotes joined after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      const pos = ((await admin.get("/admin/positions")).body as { market: string; qty: string }[]).map((p) => `${p.market} ${p.qty}`).join(", ");
+      const resting = ((await admin.get("/admin/orders")).body as { market: string; side: string; px: string }[]).map((o) => `${o.side} ${o.market}@${o.px}`).join(", ");
+      const markets = ((await admin.get("/admin/status")).body as { markets: { id: string; live?: { context: { inputs: { sigma?: number | null; tauSecs?: number | null } } | null } }[] }).markets;
+      const inputs = markets.find((m) => m.id === MARKET)?.live?.context?.inputs;
+      console.log(
+        `  tick-to-order: ${requotes.length} requotes joined after ${((Date.now() - started) / 1000).toFixed(0)} s; sigma ${inputs?.sigma?.toExponential(2) ?? "-"}, T-t ${inputs?.tauSecs?.toFixed(0) ?? "-"} s; positions ${pos || "none"}; resting ${resting || "none"}`,
+      );
     }
     const ms = (k: keyof Requote): number[] => requotes.map((q) => q[k] * 1000);
     const rows = [
