@@ -5,13 +5,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ensureDevVars, parseDevVars } from "./dev-vars";
 
 const KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-let dir = "";
+const dirs: string[] = [];
 const fresh = (): string => {
-  dir = mkdtempSync(join(tmpdir(), "hl-edge-devvars-"));
+  const dir = mkdtempSync(join(tmpdir(), "hl-edge-devvars-"));
+  dirs.push(dir);
   mkdirSync(join(dir, "workers", "signer"), { recursive: true });
   return dir;
 };
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe(".dev.vars for npm start", () => {
   it("writes both files when missing: a random admin token and the paper agent key, readable by the owner only", () => {
