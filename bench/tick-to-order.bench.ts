@@ -24,11 +24,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { PAPER_AGENT_KEY } from "../scripts/sim/paper";
 import { startSimulator } from "../scripts/sim/simulator";
 import { adminClient, waitFor } from "../scripts/start/admin-client";
+import { freePort } from "../scripts/start/free-port";
 import { startWrangler, stopGroup } from "../scripts/start/wrangler";
 import { workingCopy } from "../scripts/start/working-copy";
 import { type BenchContext, fromDurations, printTable } from "./harness";
@@ -49,16 +49,6 @@ const BENCH_CONFIG = {
     mm: { gamma: 2_000, min_order_age_ms: 0, refresh_tolerance_ticks: 0, urgent_ticks: 1, churn_budget_per_min: 1_000_000, tick: "0.00001", reduce_only_secs: 0 },
   },
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const p = (srv.address() as { port: number }).port;
-      srv.close(() => res(p));
-    });
-  });
 
 interface AckEntry {
   cloid: string | null;

@@ -14,12 +14,12 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { PAPER_ACCOUNT, PAPER_AGENT_KEY } from "../../scripts/sim/paper";
 import { type Simulator, startSimulator } from "../../scripts/sim/simulator";
 import { adminClient, type AdminClient, waitFor } from "../../scripts/start/admin-client";
 import { setUpMarkets } from "../../scripts/start/markets";
+import { freePort } from "../../scripts/start/free-port";
 import { workingCopy } from "../../scripts/start/working-copy";
 import { stopGroup } from "../../scripts/start/wrangler";
 
@@ -34,18 +34,6 @@ export interface Stack {
   /** wrangler's output, for a failing test's message. */
   log: string[];
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a !== null ? a.port : 0;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 function devVars(path: string, vars: Record<string, string>): void {

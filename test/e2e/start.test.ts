@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAPER_ACCOUNT } from "../../scripts/sim/paper";
+import { freePort } from "../../scripts/start/free-port";
 import { workingCopy } from "../../scripts/start/working-copy";
 
 const REPO = resolve(import.meta.dirname, "../..");
@@ -23,16 +24,6 @@ let child: ChildProcess | null = null;
 let spawnedAt = 0;
 let output = "";
 let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null });
-
-const freePort = (): Promise<number> =>
-  new Promise((res, rej) => {
-    const s = createServer();
-    s.once("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
 
 const portFree = (p: number): Promise<boolean> =>
   new Promise((res) => {
