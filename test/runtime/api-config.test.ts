@@ -3,9 +3,9 @@
  * refused with the field and the reason and the running config stays; a good one reaches the
  * running market without a restart (its learned state and its feed kept).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BOT_DEFAULTS, type BotConfig } from "../../shared/config";
-import { admin, cleanUp, marketStatus, simPost, until } from "./e2e-helpers";
+import { admin, marketStatus, until, withSyncedMmMarket } from "./e2e-helpers";
 
 const ID = "hl:#150";
 interface Issues {
@@ -15,15 +15,7 @@ interface Issues {
 const config = async (): Promise<BotConfig> => (await admin<BotConfig>("GET", "/admin/config")).body;
 const params = async () => (await admin<{ params: { mm: { gamma: number; tick: string } } }>("GET", `/admin/markets/${encodeURIComponent(ID)}`)).body.params;
 
-beforeAll(async () => {
-  await simPost("/control/reset");
-  expect((await admin("POST", "/admin/markets", { market: ID, strategy: { kind: "mm" } })).status).toBe(201);
-  await until("feed synced", () => marketStatus(ID), (m) => m.feed.synced);
-});
-
-afterAll(async () => {
-  await cleanUp([ID]);
-});
+withSyncedMmMarket(ID);
 
 describe("config through the admin API", () => {
   it("starts from the SPEC defaults", async () => {

@@ -5,24 +5,16 @@
  */
 import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PnlLog } from "../../durable-objects/risk/pnl-log";
 import { stubOptions } from "../../durable-objects/stubs";
 import type { MarketStatus } from "../../shared/runtime/market/types";
 import { utcDayStart, type PnlHistory } from "../../shared/runtime/account/pnl-history";
-import { admin, cleanUp, marketStatus, sim, simPost, until } from "./e2e-helpers";
+import { admin, sim, until, withSyncedMmMarket } from "./e2e-helpers";
 
 const ID = "hl:#150";
 
-beforeAll(async () => {
-  await simPost("/control/reset");
-  expect((await admin("POST", "/admin/markets", { market: ID, strategy: { kind: "mm" } })).status).toBe(201);
-  await until("feed synced", () => marketStatus(ID), (m) => m.feed.synced);
-});
-
-afterAll(async () => {
-  await cleanUp([ID]);
-});
+withSyncedMmMarket(ID);
 
 describe("public status", () => {
   it("/api/status answers without a token: markets with feed and engine state, risk mode, decision counts, no positions", async () => {

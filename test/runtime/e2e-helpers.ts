@@ -6,7 +6,7 @@
  */
 import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const sim = () => inject("sim");
 const TOKEN = "test-admin-token";
@@ -103,4 +103,19 @@ export async function cleanUp(marketIds: readonly string[]): Promise<void> {
   for (const id of marketIds) await admin("POST", `/admin/markets/${encodeURIComponent(id)}/disable`);
   const stubs = [...marketIds.map((id) => env.MARKET.getByName(id)), env.RISK.getByName("risk"), env.STATUS_HUB.getByName("hub")] as DurableObjectStub[];
   for (const stub of stubs) await runInDurableObject(stub, (_, state) => state.storage.deleteAlarm());
+}
+
+/**
+ * The file's setup when it needs one quoting market on a fresh venue: the simulator reset, an mm
+ * market configured and its feed synced before the tests, cleaned up after them.
+ */
+export function withSyncedMmMarket(id: string): void {
+  beforeAll(async () => {
+    await simPost("/control/reset");
+    expect((await admin("POST", "/admin/markets", { market: id, strategy: { kind: "mm" } })).status).toBe(201);
+    await until("feed synced", () => marketStatus(id), (m) => m.feed.synced);
+  });
+  afterAll(async () => {
+    await cleanUp([id]);
+  });
 }
