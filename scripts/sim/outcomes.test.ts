@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { MarkEvent } from "../../shared/events";
-import { binarySettlement, formatExpiry, outcomeForPass, parseExpiry, withExpiry } from "./outcomes";
+import { outcomeExpiryMs } from "../../shared/runtime/market/setup";
+import { binarySettlement, formatExpiry, outcomeForPass, withExpiry } from "./outcomes";
 import { loadRecording } from "./recordings";
 
 const mark = (ts: number, px: string): MarkEvent => ({ kind: "mark", venue: "hl", coin: "BTC", ts, px });
 
 describe("expiry text", () => {
   it("reads and prints the venue's YYYYMMDD-HHMM (UTC)", () => {
-    const ms = parseExpiry("20260510-0600");
+    const ms = outcomeExpiryMs("20260510-0600");
     expect(ms).toBe(Date.UTC(2026, 4, 10, 6, 0));
     expect(formatExpiry(ms!)).toBe("20260510-0600");
-    expect(parseExpiry("2026-05-10")).toBeNull();
+    expect(outcomeExpiryMs("2026-05-10")).toBeNull();
     expect(withExpiry("class:priceBinary|underlying:BTC|expiry:20260510-0600|targetPrice:80354|period:1d", "20261121-0745")).toBe(
       "class:priceBinary|underlying:BTC|expiry:20261121-0745|targetPrice:80354|period:1d",
     );

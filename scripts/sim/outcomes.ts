@@ -21,6 +21,7 @@
 import { parseScaled } from "../../shared/core/decimal";
 import { err, ok, type Result } from "../../shared/core/result";
 import type { MarkEvent } from "../../shared/events";
+import { outcomeExpiryMs } from "../../shared/runtime/market/setup";
 import { parseOutcomeDescription } from "../../shared/venues/hyperliquid/outcome-ticker";
 
 export interface OutcomeDef {
@@ -46,17 +47,6 @@ export interface RecordedOutcome {
   sideNames: [string, string];
   description: string;
   question: { id: number; name: string; description: string } | null;
-}
-
-const EXPIRY = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})$/;
-
-/** "20260510-0600" -> ms since the epoch (UTC). */
-export function parseExpiry(s: string): number | null {
-  const m = EXPIRY.exec(s);
-  if (m === null) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h, mi);
-  return Number.isFinite(ms) ? ms : null;
 }
 
 /** ms -> "YYYYMMDD-HHMM" (UTC, the minute the instant falls in). */
@@ -89,7 +79,7 @@ export function outcomeForPass(
   if (desc === null || desc.expiry === undefined || desc.underlying === undefined || desc.targetPrice === undefined) {
     return err(`outcome ${rec.outcome}: description lacks expiry, underlying or targetPrice`);
   }
-  const recordedExpiryMs = parseExpiry(desc.expiry);
+  const recordedExpiryMs = outcomeExpiryMs(desc.expiry);
   if (recordedExpiryMs === null) return err(`outcome ${rec.outcome}: bad expiry ${desc.expiry}`);
   const expiryMs = Math.round(toSim(recordedExpiryMs));
   const description = withExpiry(rec.description, formatExpiry(expiryMs));

@@ -9,7 +9,8 @@
 import type { MarketEvent } from "../../shared/events";
 import { outcomeCoin, parseOutcomeCoin } from "../../shared/venues/hyperliquid/assets";
 import { type Scheduler, Timeline } from "./clock";
-import { type OutcomeDef, outcomeForPass, parseExpiry } from "./outcomes";
+import { outcomeExpiryMs } from "../../shared/runtime/market/setup";
+import { type OutcomeDef, outcomeForPass } from "./outcomes";
 import type { Recording } from "./recordings";
 import { parseOutcomeDescription } from "../../shared/venues/hyperliquid/outcome-ticker";
 
@@ -112,7 +113,7 @@ export function recordingSpan(rec: Recording): number {
   let end = rec.end;
   for (const o of rec.outcomes) {
     const e = parseOutcomeDescription(o.description)?.expiry;
-    const ms = e === undefined ? null : parseExpiry(e);
+    const ms = e === undefined ? null : outcomeExpiryMs(e);
     if (ms !== null && ms > end) end = ms;
   }
   return Math.max(1, end - rec.start);
@@ -122,7 +123,7 @@ export function recordingSpan(rec: Recording): number {
 export function firstExpiry(rec: Recording): number | null {
   for (const o of rec.outcomes) {
     const e = parseOutcomeDescription(o.description)?.expiry;
-    const ms = e === undefined ? null : parseExpiry(e);
+    const ms = e === undefined ? null : outcomeExpiryMs(e);
     if (ms !== null) return ms;
   }
   return null;
