@@ -12,7 +12,19 @@ export interface WranglerOptions {
   /** Durable Object storage of this run (a fresh directory: paper state starts clean). */
   persistTo: string;
   log(line: string): void;
+  /** More environment for wrangler (e.g. CI=1 under the test runner). */
+  env?: Record<string, string>;
 }
+
+/**
+ * wrangler dev's local observability (the trace collector behind its local explorer, on by
+ * default) is turned off: it runs as one more Worker on the same workerd thread as the bot and
+ * stores a span for every event (each frame, RPC, SQL call and fetch) in SQLite. A CPU profile of
+ * the tick-to-order run showed it busier than the signer; turning it off took tick to order from
+ * 7.5 to 4.5 ms p50 (measured on the simulator's clock). It is a wrangler dev feature only;
+ * deployed Workers are not affected.
+ */
+export const WRANGLER_DEV_ENV: Readonly<Record<string, string>> = { WRANGLER_SEND_METRICS: "false", X_LOCAL_OBSERVABILITY: "false", FORCE_COLOR: "0", NO_COLOR: "1" };
 
 export function startWrangler(o: WranglerOptions): ChildProcess {
   const args = [
@@ -32,7 +44,7 @@ export function startWrangler(o: WranglerOptions): ChildProcess {
   ];
   const child = spawn(process.execPath, args, {
     cwd: o.root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", FORCE_COLOR: "0", NO_COLOR: "1" },
+    env: { ...process.env, ...WRANGLER_DEV_ENV, ...o.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -11,7 +11,7 @@
  * .dev.vars are never touched, and a developer's `npm start` on the default ports keeps running
  * beside the tests.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -21,7 +21,7 @@ import { adminClient, type AdminClient, waitFor } from "../../scripts/start/admi
 import { setUpMarkets } from "../../scripts/start/markets";
 import { freePort } from "../../scripts/start/free-port";
 import { workingCopy } from "../../scripts/start/working-copy";
-import { stopGroup } from "../../scripts/start/wrangler";
+import { startWrangler, stopGroup } from "../../scripts/start/wrangler";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 
@@ -41,20 +41,16 @@ function devVars(path: string, vars: Record<string, string>): void {
 }
 
 function spawnWrangler(src: string, port: number, persistTo: string, log: string[]): ChildProcess {
-  const args = [join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js"), "dev", "-c", "wrangler.toml", "-c", "workers/signer/wrangler.toml", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false"];
-  const child = spawn(process.execPath, args, {
-    cwd: src,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", FORCE_COLOR: "0", NO_COLOR: "1", CI: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  for (const s of [child.stdout, child.stderr]) {
-    s?.setEncoding("utf8");
-    s?.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim() !== "") log.push(line);
+  const child = startWrangler({
+    root: src,
+    port,
+    persistTo,
+    env: { CI: "1" },
+    log: (line) => {
+      log.push(line);
       if (log.length > 400) log.splice(0, log.length - 400);
-    });
-  }
+    },
+  });
   child.once("exit", (code, signal) => log.push(`wrangler dev exited (${signal ?? code})`));
   return child;
 }
