@@ -10,6 +10,9 @@
  * requote's cancel and its replacing order go out together, so no venue round trip sits in
  * "risk decision -> signer called".
  *
+ * `wrangler dev` runs as `npm start` runs it (scripts/start/wrangler.ts: without wrangler's local
+ * observability collector, which shares the workerd thread and stores a span per event).
+ *
  * The simulator stamps the frame's send and the request's arrival with Node's clock; the bot
  * stamps its stages with Date.now() inside workerd, whose clock only advances across I/O: stages
  * with no I/O between them (parse + engine + decide; sign + post) read 0 ms there, and their cost
