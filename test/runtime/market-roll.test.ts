@@ -199,7 +199,12 @@ describe("an outcome across its expiry: stop, settle, roll", () => {
     const settles16 = (await state()).outcomes.find((o) => o.outcome === 16)?.expiryMs ?? 0;
     expect(settles16 - mm.outcome!.expiryMs).toBeGreaterThanOrEqual(0);
     expect(settles16 - mm.outcome!.expiryMs).toBeLessThan(60_000);
-    await until("quotes rest on #160/#161", simOrders, onOutcome(["#160", "#161"]), WAIT_MS, 500);
+    await until("quotes rest on #160/#161", simOrders, onOutcome(["#160", "#161"]), WAIT_MS, 500).catch(async (e: unknown) => {
+      // What the market and the risk gate said meanwhile, for whoever reads a failure.
+      const now = await status(MM);
+      const said = (await admin<unknown[]>("GET", `/admin/decisions?limit=8`)).body;
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\nmarket: ${JSON.stringify({ tradable: now.tradable, enabled: now.enabled, outcome: now.outcome, feed: now.feed }).slice(0, 1500)}\nlast decisions: ${JSON.stringify(said).slice(0, 3000)}`);
+    });
   }, TEST_MS);
 
   it("the market without roll stops, says settled and names the successor, and stays visible", async () => {
