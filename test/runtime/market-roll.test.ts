@@ -10,6 +10,8 @@
  */
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RISK_DEFAULTS } from "../../shared/config/risk";
+import { PARITY_DEFAULTS } from "../../shared/config/strategies";
 import { admin, cleanUp, marketStatus, sim, simGet, simOrders, simPost, until, venueLots } from "./e2e-helpers";
 
 const MM = "hl:#150";
@@ -31,13 +33,17 @@ const OLD = [
 // stop (no reduce-only window), so that the account holds outcome tokens when it settles. The
 // recording's #150 book in its last minutes (YES near 0.99) is thinner than the default depth
 // trigger (50 USD), which would hold back the very quotes whose pulling the test watches.
+// The account is shared with the runtime files before this one, and the parity market's BTC hedge
+// may grow to 1 BTC by default: together they filled the default 10,000 USD gross budget in a full
+// run, and the successor's quotes were rightly refused ("gross budget 10000"). The roll is not
+// about that limit: the hedge is capped as `npm start` caps it and the budget has headroom.
 const CONFIG = {
-  risk: { min_depth_usd: 0 },
-  markets: { [MM]: { mm: { reduce_only_secs: 0, stop_before_expiry_ms: STOP_MS } }, [PARITY]: { parity: { min_edge: 0.002, stop_before_expiry_ms: STOP_MS } } },
+  risk: { min_depth_usd: 0, max_gross_notional_usd: 100_000 },
+  markets: { [MM]: { mm: { reduce_only_secs: 0, stop_before_expiry_ms: STOP_MS } }, [PARITY]: { parity: { min_edge: 0.002, max_hedge_btc: 0.05, stop_before_expiry_ms: STOP_MS } } },
 };
 const RESTORE = {
-  risk: { min_depth_usd: 50 },
-  markets: { [MM]: { mm: { reduce_only_secs: 900, stop_before_expiry_ms: 60_000 } }, [PARITY]: { parity: { min_edge: 0.02, stop_before_expiry_ms: 60_000 } } },
+  risk: { min_depth_usd: RISK_DEFAULTS.min_depth_usd, max_gross_notional_usd: RISK_DEFAULTS.max_gross_notional_usd },
+  markets: { [MM]: { mm: { reduce_only_secs: 900, stop_before_expiry_ms: 60_000 } }, [PARITY]: { parity: { min_edge: 0.02, max_hedge_btc: PARITY_DEFAULTS.max_hedge_btc, stop_before_expiry_ms: 60_000 } } },
 };
 
 interface SimState {
