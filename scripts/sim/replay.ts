@@ -8,8 +8,8 @@
  */
 import type { MarketEvent } from "../../shared/events";
 import { outcomeCoin, parseOutcomeCoin } from "../../shared/venues/hyperliquid/assets";
-import { type Scheduler, Timeline } from "./clock";
 import { outcomeExpiryMs } from "../../shared/runtime/market/setup";
+import { type Scheduler, Timeline } from "./clock";
 import { type OutcomeDef, outcomeForPass } from "./outcomes";
 import type { Recording } from "./recordings";
 import { parseOutcomeDescription } from "../../shared/venues/hyperliquid/outcome-ticker";

@@ -11,7 +11,7 @@
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RISK_DEFAULTS } from "../../shared/config/risk";
-import { PARITY_DEFAULTS } from "../../shared/config/strategies";
+import { MM_DEFAULTS, PARITY_DEFAULTS } from "../../shared/config/strategies";
 import { admin, cleanUp, marketStatus, sim, simGet, simOrders, simPost, until, venueLots } from "./e2e-helpers";
 
 const MM = "hl:#150";
@@ -41,9 +41,13 @@ const CONFIG = {
   risk: { min_depth_usd: 0, max_gross_notional_usd: 100_000 },
   markets: { [MM]: { mm: { reduce_only_secs: 0, stop_before_expiry_ms: STOP_MS } }, [PARITY]: { parity: { min_edge: 0.002, max_hedge_btc: 0.05, stop_before_expiry_ms: STOP_MS } } },
 };
+/** Every knob CONFIG touches, back at its default. */
 const RESTORE = {
   risk: { min_depth_usd: RISK_DEFAULTS.min_depth_usd, max_gross_notional_usd: RISK_DEFAULTS.max_gross_notional_usd },
-  markets: { [MM]: { mm: { reduce_only_secs: 900, stop_before_expiry_ms: 60_000 } }, [PARITY]: { parity: { min_edge: 0.02, max_hedge_btc: PARITY_DEFAULTS.max_hedge_btc, stop_before_expiry_ms: 60_000 } } },
+  markets: {
+    [MM]: { mm: { reduce_only_secs: MM_DEFAULTS.reduce_only_secs, stop_before_expiry_ms: MM_DEFAULTS.stop_before_expiry_ms } },
+    [PARITY]: { parity: { min_edge: PARITY_DEFAULTS.min_edge, max_hedge_btc: PARITY_DEFAULTS.max_hedge_btc, stop_before_expiry_ms: PARITY_DEFAULTS.stop_before_expiry_ms } },
+  },
 };
 
 interface SimState {
